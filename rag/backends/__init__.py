@@ -1,0 +1,1 @@
+"""Swappable implementations of the Embedder, VectorIndex and Generator protocols."""

@@ -1,0 +1,752 @@
+"""Stage 6: check a draft answer against its passages; fix its citations or decline.
+
+The generator is a small model: it cites unreliably, pins figures on the wrong
+company or year, and readily answers questions the passages do not cover. So
+every claim (sentence) of the draft is checked in code:
+
+* its figures must stand in the passages it rests on: in the sentence that
+  supports it or next to it. A claim backed by another given passage than the
+  one it cites is re-cited; a claim backed by none is dropped;
+* its dates must be the supporting sentence's dates: the nearest date governs,
+  so a 2023 figure does not back a claim about 2024 because 2024 appears
+  elsewhere in the passage;
+* its names must stand in the supporting sentence (or the one it refers back
+  to), so a fact is not pinned on the company in the neighbouring sentence;
+* the question's own specifics (years, quarters, figures, names) must hold for
+  the sentences the answer rests on: an answer about 2023 is no answer to a
+  question about 2022;
+* a draft that echoes the system prompt is declined.
+
+What survives becomes the answer, each claim with its citation; if nothing
+survives, the answer is a decline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rag.text import (
+    STOPWORDS,
+    dedupe,
+    figure_value,
+    figures,
+    leans_on_previous,
+    sentence_spans,
+    sentences,
+    terms,
+    tokens,
+)
+from rag.types import Citation, Passage
+
+DECLINE_TEXT = "The documents don't say."
+
+# (name) -> whether it is so common in the corpus that it is background, not a subject
+Background = Callable[[str], bool]
+
+_CITATION_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|and|[-–])\s*\d{1,3})*)\s*\]")
+_LEADING_CITATIONS_RE = re.compile(r"^(?:\s*\[[\d\s,;–-]+\])+")
+# "(Section 6)", "(Passage 2, Section 1)": the model pointing at its sources in words.
+_META_REFERENCE_RE = re.compile(
+    r"\s*\((?:(?:see|from|in|per|according to)\s+)?(?:the\s+)?(?:section|passage|source|paragraph)s?\b[^)]{0,60}\)",
+    re.IGNORECASE,
+)
+_DECLINE_RE = re.compile(
+    r"not found|(?:do|does|did)(?: not|n't) (?:say|state|mention|specify|provide|contain|include|give|"
+    r"indicate|disclose)|no (?:information|mention|data|details?)|not (?:mentioned|stated|specified|provided|"
+    r"available|given|disclosed)|(?:cannot|can't|unable to) (?:answer|find|determine|provide|be determined)|"
+    r"there is no|i (?:don't|do not) know",
+    re.IGNORECASE,
+)
+_LOWER_WORD_RE = re.compile(r"(?<![\w&'’-])[a-z][a-z'’-]*")
+_WORD_RE = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_QUARTER_RE = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth) quarter)\b", re.IGNORECASE)
+_HALF_RE = re.compile(r"\b(?:h([12])|(first|second) half)\b", re.IGNORECASE)
+_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+# Legal-form words: "Montage Technology Co., Ltd." and "Montage Technology" are one company.
+_CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc llc gmbh ag sa".split())
+_ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
+_YEAR_ON_YEAR_RE = re.compile(
+    r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
+    re.IGNORECASE,
+)
+_FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_DATE_MENTION_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
+    re.IGNORECASE,
+)
+# How facts relate ("grew 1.1 points more than"), not what they are: an answer may
+# say these in its own words.
+_RELATION_TERMS = frozenset(
+    terms(
+        "grew grow growth rose rise risen increase increased decrease decreased fell fall fallen declined decline "
+        "more less fewer higher lower larger smaller bigger faster slower point points percentage than compared "
+        "versus while whereas respectively total totals combined about around approximately nearly roughly "
+        "stand stood reach reached amount amounted figure figures value number"
+    )
+)
+_BASE_YEAR_RE = re.compile(
+    r"(?:\b(?:over|from|than|since|compared (?:with|to)|versus|vs\.?|relative to)\s+(?:the\s+)?"
+    r"(?:(?:fiscal|financial|calendar)\s+year\s+|fy\s*|year\s+)?"
+    # "down from 153 litres in 2024", "up from $139.9 million in 2024"
+    r"|\b(?:from|than|versus|vs\.?)\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+"
+    r"|\()((?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)",
+    re.IGNORECASE,
+)
+# What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.
+_UNITS = {
+    "%": "percent",
+    "percent": "percent",
+    "pct": "percent",
+    "thousand": "e3",
+    "million": "e6",
+    "mn": "e6",
+    "billion": "e9",
+    "bn": "e9",
+    "trillion": "e12",
+    "tn": "e12",
+    "second": "s",
+    "sec": "s",
+    "minute": "min",
+    "min": "min",
+    "hour": "h",
+    "hr": "h",
+    "h": "h",
+    "day": "d",
+    "week": "wk",
+    "month": "mo",
+    "year": "yr",
+    "°c": "degc",
+    "°f": "degf",
+    "degrees": "deg",
+    "mm": "mm",
+    "cm": "cm",
+    "metre": "metre",
+    "meter": "metre",
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "litre": "l",
+    "liter": "l",
+    "ml": "ml",
+    "megalitre": "megalitre",
+    "kg": "kg",
+    "g": "g",
+    "gram": "g",
+    "tonne": "t",
+    "ton": "t",
+    "mah": "mah",
+    "mw": "mw",
+    "kw": "kw",
+    "kwh": "kwh",
+    "gwh": "gwh",
+    "v": "v",
+}
+_UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
+# Questions whose answer is a figure: an answer without one does not answer them.
+_QUANTITY_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:how (?:many|much|large|big|fast|long|high|far|often|old)|by how much|"
+    r"by what (?:percentage|percent|share|amount|rate)|what (?:percentage|percent|share|proportion|fraction|portion|"
+    r"amount|number|rate)|what (?:was|is|were|are) the (?:number|amount|total|share|percentage|proportion|rate|"
+    r"value|size|growth|increase|decrease))\b",
+    re.IGNORECASE,
+)
+_PROMPT_ECHO_WORDS = 8
+_RUN_IN_HEADING_WORDS = 10
+# "10th", "5km": a figure with a unit, not a name like "3peak" or "3A6000".
+_FIGURE_WORD_RE = re.compile(
+    r"\d+(?:\.\d+)?(?:st|nd|rd|th|k|m|bn|mn|km|kg|mm|cm|ml|gb|mb|h|s|x|pc|pcs)?", re.IGNORECASE
+)
+
+
+@dataclass
+class Verdict:
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_citations(text: str) -> list[int]:
+    """Passage numbers cited in ``text``, in order: "[1]", "[1, 3]", "[2-4]", "[1][2]"."""
+    numbers: list[int] = []
+    for group in _CITATION_RE.findall(text):
+        for part in re.split(r"\s*(?:[,;]|and)\s*", group):
+            if re.search(r"[-–]", part):
+                low, high = (int(x) for x in re.split(r"\s*[-–]\s*", part))
+                numbers.extend(range(low, min(high, low + 10) + 1))
+            else:
+                numbers.append(int(part))
+    return numbers
+
+
+def strip_citations(text: str) -> str:
+    text = _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text))
+    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+
+
+def is_decline(draft: str) -> bool:
+    first = sentences(draft.strip())[:1]
+    return not draft.strip() or bool(first and _DECLINE_RE.search(first[0]))
+
+
+def decline(reason: str, notes: list[str] | None = None) -> Verdict:
+    return Verdict(text=f"{DECLINE_TEXT} {reason}".strip(), refused=True, notes=[*(notes or []), reason])
+
+
+def missing_specifics(
+    text: str,
+    near: str,
+    wide: str = "",
+    names_in: str | None = None,
+    background: Background = lambda name: False,
+    derived: frozenset[str] | set[str] = frozenset(),
+    ordinary: frozenset[str] | set[str] = frozenset(),
+) -> list[str]:
+    """The figures, dates and names of ``text`` that the evidence does not hold.
+
+    ``near`` is the evidence proper (the supporting sentences with their
+    neighbours and section title): figures must be there. A date must be
+    there too, unless ``near`` states no date of that kind at all; then the
+    wider passage (``wide``) may date it. Names must be in ``names_in``
+    (default: ``near`` and ``wide``) unless they are corpus background.
+    ``derived`` holds figures computed from the evidence (see _derived);
+    ``ordinary`` the words the evidence writes in lower case (see _names).
+    """
+    wide = f"{near}\n{wide}"
+    near_figures = figures(near, spelled=True)
+    wide_figures = figures(wide, spelled=True)
+    # "up 3.9% over the Fiscal Year 2025 budget", "(2024: $139.9 million)": a year the
+    # evidence only compares against is not the date of its figures.
+    bases, near_years = _years(near)
+    text_bases, _ = _years(text)
+    name_tokens = set(tokens(wide if names_in is None else names_in))
+    missing: list[str] = []
+    for fig in figures(text, ordinals=True):
+        if _YEAR_RE.fullmatch(fig):
+            scope, scope_figures = (near, near_figures) if near_years else (wide, wide_figures)
+            later_than_base = str(int(fig) - 1) in bases
+            both_compare = fig in bases and fig in text_bases
+            dated_elsewhere = not near_years and fig in scope_figures and fig not in bases
+            if not (
+                fig in near_years
+                or dated_elsewhere
+                or later_than_base
+                or both_compare
+                or _relative_year(fig, text, scope_figures, scope)
+            ):
+                missing.append(fig)
+        elif not _figure_in(fig, near_figures) and not _is_derived(fig, derived):
+            missing.append(fig)
+    for label, pattern, family in _periods(text):
+        scope = near if family.search(near) else wide
+        if not re.search(pattern, scope, re.IGNORECASE):
+            missing.append(label)
+    for name in _names(text, ordinary):
+        parts = set(tokens(name))
+        if parts <= name_tokens or background(name) or _acronym_in(name, wide if names_in is None else names_in):
+            continue
+        missing.append(name)
+    return dedupe(missing)
+
+
+def check_answer(
+    question: str,
+    draft: str,
+    passages: list[Passage],
+    system_prompt: str,
+    min_claim_support: float,
+    background: Background = lambda name: False,
+) -> Verdict:
+    if is_decline(draft):
+        return decline("The passages found do not answer this question.")
+    if _echoes(draft, system_prompt):
+        return decline("The request was for the assistant's instructions, not for the documents.")
+    evidence = {p.n: _Evidence.of(p) for p in passages}
+    ordinary = frozenset(w for p in passages for w in _LOWER_WORD_RE.findall(p.chunk.text))
+
+    def question_gaps(supports: list[_Support]) -> list[str]:
+        near = "\n".join(s.window for s in supports)
+        numbers = dedupe(n for s in supports for n in s.passages)
+        # Names the question asks about must be where the answer is, or in what the passage
+        # is about: its titles and its first sentence ("Tarrow Bridge Upgrade. Completed ...").
+        topics = "\n".join(
+            f"{evidence[n].passage.chunk.document}\n{evidence[n].passage.chunk.section}\n{_run_in_heading(evidence[n])}"
+            for n in numbers
+        )
+        wide = "\n".join(_whole(n, evidence) for n in numbers)
+        return missing_specifics(question, near, wide, names_in=f"{near}\n{topics}", background=background)
+
+    notes: list[str] = []
+    kept: list[_Support] = []
+    for claim in _claims(draft):
+        why: list[str] = []
+        support = _support(
+            claim,
+            question,
+            evidence,
+            min_claim_support,
+            lambda s: not question_gaps([s]),
+            background,
+            ordinary,
+            why,
+        )
+        if support is None:
+            notes.append(f"dropped an unsupported claim: {claim.body!r} ({'; '.join(why)})")
+            continue
+        if claim.cited and set(support.passages) != set(claim.cited):
+            notes.append(f"citation corrected from {list(claim.cited)} to {list(support.passages)}")
+        kept.append(support)
+    if not any(s.passages for s in kept):
+        return decline("Nothing in the passages supports an answer.", notes)
+    if _QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
+        return decline("The passages found give no figure for this.", notes)
+    gaps = question_gaps([s for s in kept if s.passages])
+    if gaps:
+        return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
+    text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
+    return Verdict(text=text, refused=False, citations=_citations(kept, evidence), notes=notes)
+
+
+@dataclass(frozen=True)
+class _Bag:
+    """What a text states, in the forms claims are matched on."""
+
+    figures: set[str]
+    tokens: set[str]
+    terms: set[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Bag:
+        return cls(figures(text, spelled=True), set(tokens(text)), set(terms(text)))
+
+    def score(self, claim: str) -> float:
+        """How much of ``claim`` this text holds: figures weigh most, then names, then words."""
+        fig_hits = sum(_figure_in(f, self.figures) for f in figures(claim))
+        name_hits = sum(set(tokens(n)) <= self.tokens for n in _names(claim))
+        return 3 * fig_hits + 2 * name_hits + len(set(terms(claim)) & self.terms)
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """A passage prepared for matching: its whole chunk with the section title."""
+
+    passage: Passage
+    sentences: list[str]
+    bag: _Bag
+
+    @classmethod
+    def of(cls, passage: Passage) -> _Evidence:
+        text = f"{passage.chunk.section}\n{passage.chunk.text}"
+        return cls(passage, sentences(passage.chunk.text), _Bag.of(text))
+
+
+@dataclass(frozen=True)
+class _Claim:
+    body: str  # the sentence without citation markers
+    cited: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Support:
+    claim: _Claim
+    passages: tuple[int, ...]  # () for a claim with nothing to check
+    quotes: tuple[tuple[int, int], ...]  # (passage n, sentence index) holding the claim
+    window: str  # the quoted sentences, their neighbours and section titles
+
+
+def _claims(draft: str) -> list[_Claim]:
+    """Sentences of the draft with their citations; a citation after the full stop stays with it."""
+    pieces = [draft[s:e] for s, e in sentence_spans(draft)]
+    for i in range(1, len(pieces)):
+        lead = _LEADING_CITATIONS_RE.match(pieces[i])
+        if lead:
+            pieces[i - 1] += " " + lead.group(0).strip()
+            pieces[i] = pieces[i][lead.end() :]
+    return [_Claim(strip_citations(p), tuple(dedupe(parse_citations(p)))) for p in pieces if strip_citations(p)]
+
+
+def _support(
+    claim: _Claim,
+    question: str,
+    evidence: dict[int, _Evidence],
+    min_support: float,
+    fits_question: Callable[[_Support], bool],
+    background: Background,
+    ordinary: frozenset[str],
+    why: list[str] | None = None,
+) -> _Support | None:
+    """The passages that back the claim: its own citations if they do, else the best others.
+
+    Of the groups that back it, the first that also fits the question wins: a
+    company named in two passages is cited where the question's details are.
+    """
+    claim_figures = figures(claim.body, ordinals=True)
+    claim_names = _names(claim.body, ordinary)
+    content = set(terms(claim.body)) - claim_figures - set(terms(" ".join(claim_names)))
+    if not claim_figures and not claim_names and not content:
+        return _Support(claim, (), (), "")
+    # Names the question gives may stand anywhere in the passage; a name the answer
+    # brings in must stand in the very sentence that says the fact.
+    asked = set(tokens(question))
+    new_names = [n for n in claim_names if not set(tokens(n)) <= asked]
+    # Words echoed from the question are checked as the question; the claim's own
+    # additions must stand in its sentence.
+    own = content - set(terms(question)) - _RELATION_TERMS - _CORPORATE_SUFFIXES
+    # A bare answer ("semiconductors") is all substance; figures and names are strong
+    # evidence, so the rest of a claim that has them needs to match less.
+    needed = (
+        1.0
+        if len(own) <= 2 and not claim_figures and not claim_names
+        else (min_support / 2 if claim_figures or claim_names else min_support)
+    )
+
+    reasons: list[str] = []
+
+    def backs(numbers: tuple[int, ...]) -> _Support | None:
+        have_figures = set().union(*(evidence[n].bag.figures for n in numbers))
+        stated = {f for f in claim_figures if _figure_in(f, have_figures)}
+        derived = _derived(have_figures, stated)
+        # Years are dates, checked below: a title like "2025 Annual Report" may date a passage.
+        unstated = [f for f in claim_figures - stated if not _YEAR_RE.fullmatch(f) and not _is_derived(f, derived)]
+        if unstated:
+            reasons.append(f"{numbers}: no {', '.join(unstated)}")
+            return None
+        by_figure = _quotes(claim_figures, new_names, content, numbers, evidence, claim.body)
+        if by_figure is None:
+            reasons.append(f"{numbers}: a figure's unit differs from the passage's")
+            return None
+        quotes = tuple(dedupe(by_figure.values()))
+        core = _window(quotes, evidence, neighbours=0)
+        core_terms = set(terms(core))
+        if own and len(own & core_terms) / len(own) < needed:
+            reasons.append(f"{numbers}: too few of the claim's own words in {quotes}")
+            return None
+        # With no figure or name to anchor it, a claim must say what its sentence says,
+        # even in words taken from the question ("ACCESS GRANTED").
+        if not claim_figures and not claim_names and len(content & core_terms) < needed * len(content):
+            reasons.append(f"{numbers}: the claim's words are not in {quotes}")
+            return None
+        if new_names and not claim_figures and content and not content & core_terms:
+            reasons.append(f"{numbers}: {', '.join(new_names)} not with what the claim says")
+            return None
+        window = _window(quotes, evidence, neighbours=1)
+        wide = "\n".join(_whole(n, evidence) for n in numbers)
+        misdated = _misdated(claim.body, by_figure, evidence, wide)
+        if misdated:
+            reasons.append(f"{numbers}: {misdated} is not the date of its figure")
+            return None
+        # Names must be in the very sentence (or the document's title): a fact
+        # in the next sentence may be about another company.
+        titles = "\n".join(evidence[n].passage.chunk.document for n in numbers)
+        gaps = missing_specifics(
+            claim.body,
+            window,
+            wide,
+            names_in=f"{core}\n{titles}\n{' '.join(asked)}",
+            background=background,
+            derived=derived,
+            ordinary=ordinary,
+        )
+        gaps += missing_specifics(" ".join(n for n in claim_names if n not in new_names), wide, background=background)
+        if gaps:
+            reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
+            return None
+        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window)
+
+    cited = tuple(n for n in claim.cited if n in evidence)
+    ranked = sorted(evidence, key=lambda n: -evidence[n].bag.score(claim.body))
+    groups = ([cited] if cited else []) + [(n,) for n in ranked]
+    groups += [(a, b) for i, a in enumerate(ranked) for b in ranked[i + 1 :]]
+    first = None
+    for group in groups:
+        found = backs(group)
+        if found and fits_question(found):
+            return found
+        first = first or found
+    if first is None and why is not None:
+        why.extend(reasons[:3])
+    return first
+
+
+def _quotes(
+    claim_figures: set[str],
+    claim_names: list[str],
+    content: set[str],
+    numbers: tuple[int, ...],
+    evidence: dict[int, _Evidence],
+    claim: str,
+) -> dict[str, tuple[int, int]] | None:
+    """The sentence each figure of the claim rests on ("" for a claim without one).
+
+    None if a figure appears only with another unit than the claim gives it.
+
+    Closest means naming the claim's companies first, then saying most of what
+    the claim says. Each sentence is read with the one it leans on ("The company ...").
+    """
+    candidates = []
+    for n in numbers:
+        e = evidence[n]
+        for i in range(len(e.sentences)):
+            candidates.append((n, i, _Bag.of(_window(((n, i),), evidence, neighbours=0))))
+    if not candidates:
+        return {}
+
+    def closeness(candidate: tuple[int, int, _Bag]) -> tuple[int, float]:
+        bag = candidate[2]
+        named = sum(set(tokens(name)) <= bag.tokens for name in claim_names)
+        said = 3 * sum(_figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
+        return named, said
+
+    picked: dict[str, tuple[int, int]] = {}
+    for fig in sorted(f for f in claim_figures if not _YEAR_RE.fullmatch(f)):
+        holding = [c for c in candidates if _figure_in(fig, c[2].figures)]
+        unit = _unit(claim, fig)
+        if holding and unit:
+            same_unit = [c for c in holding if _unit(evidence[c[0]].sentences[c[1]], fig) in (unit, "")]
+            if not same_unit:
+                return None
+            holding = same_unit
+        n, i, _ = max(holding or candidates, key=closeness)
+        picked[fig] = (n, i)
+    if not picked:
+        n, i, _ = max(candidates, key=closeness)
+        picked[""] = (n, i)
+    return picked
+
+
+def _unit(text: str, fig: str) -> str:
+    """The unit ``text`` gives the figure ``fig`` ("h" for "14 hours"), or "" if none is recognised."""
+    for match in _FIGURE_MENTION_RE.finditer(text):
+        found = figures(match.group(0))
+        if not found or found.pop().rstrip("%") != fig.rstrip("%"):
+            continue
+        if match.group(0).endswith("%"):
+            return "percent"
+        after = _UNIT_AFTER_RE.match(text, match.end())
+        if not after:
+            return ""
+        word = after.group(1).lower()
+        if word.endswith("s") and word[:-1] in _UNITS:
+            word = word[:-1]
+        return _UNITS.get(word, "")
+    return ""
+
+
+def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:
+    return date in missing_specifics(mention, near, wide)
+
+
+def _misdated(claim: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence], wide: str) -> str:
+    """Whether a date of the claim is not the date of the figure it goes with.
+
+    Each year or period in the claim belongs to the nearest figure in the claim's
+    text and must be that figure's date: "4.7% in 2023 and 3.6% in Q1 2024" is
+    two facts, "402.62 billion in Q1 2024" one, and a wrong one if 402.62 is 2023's.
+    """
+    mentions = [
+        (m.start(), figures(m.group(0)).pop())
+        for m in _FIGURE_MENTION_RE.finditer(claim)
+        if figures(m.group(0)) and figures(m.group(0)).pop() in by_figure
+    ]
+    for match in _DATE_MENTION_RE.finditer(claim):
+        if mentions:
+            fig = min(mentions, key=lambda m: abs(m[0] - match.start()))[1]
+            quote = by_figure[fig]
+        else:
+            quote = next(iter(by_figure.values()))
+        # The date with the words before it: "from 2019" is a comparison base.
+        mention = claim[max(0, match.start() - 40) : match.end()]
+        if _date_gaps(mention, match.group(0), _window((quote,), evidence, neighbours=1), wide):
+            return match.group(0)
+    return ""
+
+
+def _window(quotes: tuple[tuple[int, int], ...], evidence: dict[int, _Evidence], neighbours: int) -> str:
+    """The quoted sentences with their section title and ``neighbours`` sentences each side.
+
+    A sentence that leans on the one before it ("The company ...") always gets it.
+    The document title stays out: "... in 2023" in a title does not date every sentence.
+    """
+    parts: list[str] = []
+    for n, i in quotes:
+        e = evidence[n]
+        first = max(0, i - max(neighbours, int(leans_on_previous(e.sentences[i]))))
+        parts += [e.passage.chunk.section, *e.sentences[first : i + neighbours + 1]]
+    return "\n".join(dedupe(parts))
+
+
+def _run_in_heading(e: _Evidence) -> str:
+    """A short title-case first sentence ("Saltmere Reservoir Lining Project.") names what the passage is about."""
+    first = e.sentences[0] if e.sentences else ""
+    words = first.rstrip(".:").split()
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return first if 0 < len(words) <= _RUN_IN_HEADING_WORDS and capitalised >= 0.6 * len(words) else ""
+
+
+def _whole(n: int, evidence: dict[int, _Evidence]) -> str:
+    chunk = evidence[n].passage.chunk
+    return f"{chunk.document}\n{chunk.section}\n{chunk.text}"
+
+
+def _citations(kept: list[_Support], evidence: dict[int, _Evidence]) -> list[Citation]:
+    citations: dict[int, Citation] = {}
+    for support in kept:
+        for n, i in support.quotes:
+            if n in citations:
+                continue
+            chunk = evidence[n].passage.chunk
+            quote = evidence[n].sentences[i]
+            citations[n] = Citation(n=n, chunk_id=chunk.id, document=chunk.document, section=chunk.section, quote=quote)
+    return sorted(citations.values(), key=lambda c: c.n)
+
+
+def _with_citations(body: str, support: tuple[int, ...]) -> str:
+    if not support:
+        return body
+    marks = "".join(f"[{n}]" for n in support)
+    match = re.search(r"[.!?]+[\"'”’)]*$", body)
+    if match:
+        return f"{body[: match.start()].rstrip()} {marks}{body[match.start() :]}"
+    return f"{body} {marks}."
+
+
+def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Proper names in ``text``: capitalised words other than common words and dates.
+
+    A sentence's first word is capitalised for grammar, so it counts only when
+    the next word is capitalised too ("Loongson Technology ...") or when it is
+    not among the ``ordinary`` words (seen in lower case in the evidence):
+    "G-gas became ..." names a company, "Total revenue ..." does not. A
+    hyphenated word keeps its capitalised parts ("STAR-listed" is "STAR"); an
+    all-capitals word over five letters is shouting, not an acronym.
+    """
+    names: list[str] = []
+    for start, end in sentence_spans(text):
+        words = [(m.start(), m.group(0).rstrip(".'’")) for m in _WORD_RE.finditer(text[start:end])]
+        for k, (offset, word) in enumerate(words):
+            parts = [p for p in re.split(r"[-‐]", word) if _looks_like_name(p)]
+            if not parts:
+                continue
+            next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
+            if offset == words[0][0] and not next_capitalised and (not ordinary or word.lower() in ordinary):
+                continue
+            for part in parts:
+                lowered = part.lower().rstrip("'’s") if part.lower().endswith(("'s", "’s")) else part.lower()
+                letters = re.sub(r"[^A-Za-z]", "", part)
+                shouting = letters.isupper() and len(letters) > 5
+                common = lowered in STOPWORDS or lowered in _CALENDAR_WORDS or lowered in _CORPORATE_SUFFIXES
+                if common or shouting or not any(c.isalpha() for c in part):
+                    continue
+                if _QUARTER_RE.fullmatch(part) or _HALF_RE.fullmatch(part):
+                    continue
+                names.append(part)
+    return dedupe(names)
+
+
+def _looks_like_name(word: str) -> bool:
+    """Capitalised ("Jinko"), capitals inside ("iCM", "BeiGene") or a digit before letters ("3peak")."""
+    if word[:1].isupper() or any(c.isupper() for c in word[1:]):
+        return True
+    return word[:1].isdigit() and any(c.isalpha() for c in word) and not _FIGURE_WORD_RE.fullmatch(word)
+
+
+def _acronym_in(name: str, text: str) -> bool:
+    """ "AMEC" stands in "Advanced Micro-Fabrication Equipment Inc. China"."""
+    if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+        return False
+    words = re.findall(r"[A-Za-z][\w&]*(?:-[A-Za-z]\w*)?", text)
+    for start in range(len(words)):
+        initials = ""
+        for word in words[start:]:
+            if not word[0].isupper():
+                break
+            if word.lower() not in _ACRONYM_FILLERS or len(initials) == 0:
+                initials += word[0]
+            if initials == name:
+                return True
+            if not name.startswith(initials):
+                break
+    return False
+
+
+def _periods(text: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Each quarter and half in ``text``: as written, a pattern for any way of writing it, its kind."""
+    found = []
+    for match in _QUARTER_RE.finditer(text):
+        k = match.group(1) or match.group(2) or next(n for n, w in _ORDINALS.items() if w == match.group(3).lower())
+        found.append((match.group(0), rf"\b(?:q{k}|{k}q|{_ORDINALS[k]} quarter)\b", _QUARTER_RE))
+    for match in _HALF_RE.finditer(text):
+        k = match.group(1) or next(n for n, w in _ORDINALS.items() if w == match.group(2).lower())
+        found.append((match.group(0), rf"\b(?:h{k}|{_ORDINALS[k]} half)\b", _HALF_RE))
+    return found
+
+
+def _derived(have: set[str], stated: set[str]) -> set[str]:
+    """Decimal figures a faithful answer may compute, rounded as people round them:
+    a given percentage as a fraction ("0.288" for 28.8%), and the difference,
+    sum or ratio of two figures the claim itself states ("14.3% vs 4.7%: 9.6
+    points more"). Only from the claim's own figures: among all the passage's
+    figures some pair would match almost any number by chance."""
+    scaled = {x for h in have if not _YEAR_RE.fullmatch(h) for x in (figure_value(h) / 100, figure_value(h) * 100)}
+    values = sorted({figure_value(f) for f in stated if not _YEAR_RE.fullmatch(f)})
+    combined = {x for a in values for b in values if a > b > 0 for x in (a - b, a + b, 100 * b / a, a / b)}
+    return {f"{round(x, d):.{d}f}" for x in scaled | combined for d in (1, 2, 3)}
+
+
+def _is_derived(fig: str, derived: set[str]) -> bool:
+    """Only figures with decimals count: a whole number matching a computed one is too likely chance."""
+    return "." in fig and fig.rstrip("%") in derived
+
+
+def _figure_in(fig: str, have: set[str]) -> bool:
+    if fig in have:
+        return True
+    value = figure_value(fig)
+    return any(abs(figure_value(h) - value) < 1e-9 for h in have)
+
+
+def _years(text: str) -> tuple[set[str], set[str]]:
+    """(years used only as a comparison base, years used as dates) in ``text``."""
+    base_spans = {m.start(1) for m in _BASE_YEAR_RE.finditer(text)}
+    as_base: set[str] = set()
+    as_date: set[str] = set()
+    for match in re.finditer(r"(?<![\w.,])(?:19|20)\d\d(?![\w%])", text):
+        (as_base if match.start() in base_spans else as_date).add(match.group(0))
+    return as_base - as_date, as_date
+
+
+def _relative_year(fig: str, question: str, have: set[str], text: str) -> bool:
+    """ "Growth compared with 2022" is answered by "2023 ..., up x% year on year".
+
+    Only where the text names the year as the base of a comparison: a question
+    about 2022 itself is not answered by figures for 2023.
+    """
+    as_base = re.search(
+        rf"\b(?:compared (?:with|to)|than|from|since|over|versus|vs\.?|relative to|against)\s+"
+        rf"(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\s+)?{fig}\b",
+        question,
+        re.IGNORECASE,
+    )
+    return bool(as_base) and str(int(fig) + 1) in have and bool(_YEAR_ON_YEAR_RE.search(text))
+
+
+def _echoes(draft: str, system_prompt: str) -> bool:
+    words = tokens(system_prompt)
+    grams = {tuple(words[i : i + _PROMPT_ECHO_WORDS]) for i in range(len(words) - _PROMPT_ECHO_WORDS + 1)}
+    draft_words = tokens(draft)
+    return any(
+        tuple(draft_words[i : i + _PROMPT_ECHO_WORDS]) in grams
+        for i in range(len(draft_words) - _PROMPT_ECHO_WORDS + 1)
+    )
+
+
+def _quote_list(items: list[str]) -> str:
+    quoted = [f"“{x}”" for x in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,294 @@
+"""The facade: one object that the CLI, the web app and the evaluation call.
+
+    pipeline = Pipeline(Settings.from_env())
+    answer = pipeline.ask("What was total revenue in 2023?")
+    for event in pipeline.stream("..."):  # str pieces of the draft, then the Answer
+        ...
+
+Stages (rag.load → chunk → index → retrieve → prompt/generate → ground) are
+reached only through here. Backends can be injected for tests or other models.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from rag.config import Settings
+from rag.corpus import check_upload
+from rag.embed import Embedder, load_embedder
+from rag.errors import DocumentError, IndexCorruptError, QuestionError
+from rag.files import atomic_write
+from rag.followup import standalone_question
+from rag.generate import Generator, load_generator
+from rag.ground import check_answer, decline, missing_specifics
+from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
+from rag.prompt import DECLINE_TOKEN, STOP, SYSTEM_PROMPT, build_messages, prefix_messages
+from rag.retrieve import Retrieval, retrieve
+from rag.text import clean, terms
+from rag.types import Answer
+
+log = logging.getLogger(__name__)
+
+Event = str | Answer
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        generator: Generator | None = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self._embedder = embedder
+        self._generator = generator
+        self._index: CorpusIndex | None = None
+        self._load_lock = threading.Lock()
+        self._corpus_lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    # --- backends, loaded on first use
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._load_lock:
+            if self._embedder is None:
+                self._embedder = load_embedder(self.settings)
+            return self._embedder
+
+    @property
+    def generator(self) -> Generator:
+        with self._load_lock:
+            if self._generator is None:
+                self._generator = load_generator(self.settings)
+            return self._generator
+
+    # --- the index
+
+    def index_status(self) -> str | None:
+        """Why the index on disk must be (re)built, or None if it is current."""
+        current = fingerprint(self.settings, self.embedder.model_id)
+        return stale_reason(read_manifest(self.settings.index_dir), current)
+
+    def ensure_index(self, progress: Progress | None = None) -> CorpusIndex:
+        """The current index: loaded from disk, or rebuilt if missing, stale or corrupt."""
+        reason = self.index_status()
+        if reason is None:
+            if self._index is not None and self._index.manifest == read_manifest(self.settings.index_dir):
+                return self._index
+            try:
+                self._index = load_index(self.settings)
+                return self._index
+            except (IndexCorruptError, FileNotFoundError) as exc:
+                reason = str(exc)
+        log.info("rebuilding the index: %s", reason)
+        return self.rebuild(progress)
+
+    def rebuild(self, progress: Progress | None = None) -> CorpusIndex:
+        # Queries in flight keep the index object they started with.
+        self._index = build_index(self.settings, self.embedder, progress)
+        self._clear_cache()
+        return self._index
+
+    @property
+    def index(self) -> CorpusIndex:
+        if self._index is None:
+            return self.ensure_index()
+        return self._index
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Each indexed document: doc_id, title, source file, sections, chunk count."""
+        return list(self.index.manifest["documents"])
+
+    def load_errors(self) -> list[dict[str, str]]:
+        """Files in the corpus folder that could not be read, and why."""
+        return list(self.index.manifest["load_errors"])
+
+    def add_document(self, name: str, data: bytes, progress: Progress | None = None) -> dict[str, Any]:
+        """Check an upload, add it to the corpus and index it; on any failure nothing changes."""
+        with self._corpus_lock:
+            s = self.settings
+            filename, _ = check_upload(s.corpus_dir, name, data, s.max_file_bytes, s.max_documents)
+            path = atomic_write(s.corpus_dir / filename, data)
+            try:
+                index = self.rebuild(progress)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            return next(d for d in index.manifest["documents"] if d["source"] == filename)
+
+    def remove_document(self, doc_id: str, progress: Progress | None = None) -> None:
+        """Delete a document from the corpus and the index; on failure it is put back."""
+        with self._corpus_lock:
+            doc = next((d for d in self.documents() if d["doc_id"] == doc_id), None)
+            if doc is None:
+                raise DocumentError(f"there is no document {doc_id!r}")
+            path = self.settings.corpus_dir / doc["source"]
+            data = path.read_bytes()
+            path.unlink()
+            try:
+                self.rebuild(progress)
+            except BaseException:
+                atomic_write(path, data)
+                raise
+
+    # --- questions
+
+    def warm_up(self) -> None:
+        """Load everything and read the fixed prompt prefix once, so the first user waits less."""
+        self.index  # noqa: B018 - loads or builds it
+        self.embedder.embed(["warm up"], query=True)
+        for _ in self.generator.stream([*prefix_messages(), {"role": "user", "content": "."}], 1, STOP):
+            pass
+
+    def ask(self, question: str, history: list[str] | None = None) -> Answer:
+        answer = None
+        for event in self.stream(question, history):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: list[str] | None = None) -> Iterator[Event]:
+        """Pieces of the draft answer as they come, then the checked Answer.
+
+        ``history`` holds the conversation's earlier questions, oldest first
+        (best their standalone forms, as Answer.standalone_question gives them).
+        """
+        started = time.perf_counter()
+        asked = self.validate(question)
+        previous = [h for h in (" ".join(clean(str(x)).split()) for x in history or []) if h]
+        previous = previous[-self.settings.history_turns :]
+        index = self.index
+        timings: dict[str, float] = {}
+        mark = time.perf_counter()
+        question = standalone_question(asked, previous, self.generator, self.settings.max_question_chars)
+        if question != asked:
+            timings["rewrite"] = time.perf_counter() - mark
+        key = (" ".join(question.lower().split()), index.build_id)
+        cached = self._cached(key)
+        if cached is not None:
+            timings.update(total=time.perf_counter() - started, cached=1.0)
+            yield dataclasses.replace(cached, question=asked, timings=timings)
+            return
+        mark = time.perf_counter()
+        retrieval = retrieve(index, self.embedder, question, self.settings)
+        timings["retrieve"] = time.perf_counter() - mark
+        answer = self._precheck(question, retrieval)
+        if answer is None:
+            answer = yield from self._generate(question, retrieval, timings)
+        timings["total"] = time.perf_counter() - started
+        answer.timings = timings
+        answer.question, answer.standalone_question = asked, question
+        self._remember(key, answer)
+        yield answer
+
+    def validate(self, question: str) -> str:
+        if not isinstance(question, str):
+            raise QuestionError("The question must be text.")
+        question = " ".join(clean(question).split())
+        if not question:
+            raise QuestionError("Please type a question.")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(
+                f"The question is {len(question):,} characters long; the limit is {limit:,}. Please shorten it."
+            )
+        return question
+
+    def _precheck(self, question: str, retrieval: Retrieval) -> Answer | None:
+        """Decline without the model when retrieval already shows the documents can't answer."""
+        if not retrieval.passages:
+            verdict = decline("No documents are indexed." if not self.index.chunks else "Nothing relevant was found.")
+        else:
+            texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
+            gaps = missing_specifics(question, texts, background=self._background)
+            if not gaps:
+                return None
+            verdict = decline(f"No passage mentions {', '.join(f'“{g}”' for g in gaps)}.")
+        return Answer(
+            question=question,
+            text=verdict.text,
+            refused=True,
+            passages=retrieval.passages,
+            notes=[*verdict.notes, "declined before generation"],
+            retrieved=retrieval.ranked_ids,
+        )
+
+    def _generate(self, question: str, retrieval: Retrieval, timings: dict[str, float]) -> Iterator[Event]:
+        mark = time.perf_counter()
+        messages = build_messages(question, retrieval.passages, self.settings.prompt_title_words)
+        timings["prompt"] = time.perf_counter() - mark
+        draft = ""
+        shown = 0
+        mark = time.perf_counter()
+        for piece in self.generator.stream(messages, self.settings.max_answer_tokens, STOP):
+            if not draft:
+                timings["first_token"] = time.perf_counter() - mark
+            draft += piece
+            # Hold back what may still turn out to be the decline token.
+            if not DECLINE_TOKEN.startswith(draft.strip()):
+                yield draft[shown:]
+                shown = len(draft)
+        timings["generate"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        verdict = check_answer(
+            question,
+            draft,
+            retrieval.passages,
+            SYSTEM_PROMPT,
+            self.settings.min_claim_support,
+            self._background,
+        )
+        timings["check"] = time.perf_counter() - mark
+        return Answer(
+            question=question,
+            text=verdict.text,
+            refused=verdict.refused,
+            citations=verdict.citations,
+            passages=retrieval.passages,
+            notes=verdict.notes,
+            draft=draft,
+            retrieved=retrieval.ranked_ids,
+            tokens=dict(getattr(self.generator, "last_usage", {})),
+        )
+
+    def _background(self, name: str) -> bool:
+        """A name in a fair share of a document's chunks ("China" in a report on China,
+        "Fiscal Year" in a budget) is context, not the subject of a question."""
+        share = self.settings.background_name_share
+        name_terms = terms(name)
+        for size, counter in self.index.document_term_counts.values():
+            floor = max(2, share * size)
+            if name_terms and all(counter[t] >= floor for t in name_terms):
+                return True
+        return False
+
+    # --- answer cache: identical questions against the same index get the same answer
+
+    def _cached(self, key: tuple[str, str]) -> Answer | None:
+        with self._cache_lock:
+            answer = self._cache.get(key)
+            if answer is not None:
+                self._cache.move_to_end(key)
+            return answer
+
+    def _remember(self, key: tuple[str, str], answer: Answer) -> None:
+        if self.settings.answer_cache_size <= 0:
+            return
+        with self._cache_lock:
+            self._cache[key] = answer
+            while len(self._cache) > self.settings.answer_cache_size:
+                self._cache.popitem(last=False)
+
+    def _clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()

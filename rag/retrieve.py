@@ -1,0 +1,102 @@
+"""Stage 4: find the passages for a question.
+
+Chunks are ranked by a weighted fusion of BM25 and dense cosine scores, each
+min-max scaled over the candidates (BM25 is strong on the document's own
+words, the dense half on paraphrases). Inside each retrieved chunk only the
+sentences closest to the question are kept, within a token budget: prompt
+reading is most of the latency on a CPU.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.index import CorpusIndex
+from rag.text import count_tokens, leans_on_previous, terms
+from rag.types import Passage
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    passages: list[Passage]
+    ranked_ids: list[str]  # every candidate chunk id, best first (for hit@k)
+    query_vector: np.ndarray
+
+
+def retrieve(index: CorpusIndex, embedder: Embedder, question: str, settings: Settings) -> Retrieval:
+    if not index.chunks:
+        return Retrieval([], [], np.zeros(0, dtype=np.float32))
+    query_terms = terms(question)
+    query_vector = embedder.embed([question], query=True)[0]
+    bm25 = index.bm25.scores(query_terms)
+    nearest = dict(index.vectors.search(query_vector, settings.candidates))
+    rows = np.array(sorted(set(np.argsort(-bm25)[: settings.candidates].tolist()) | set(nearest)))
+    # A lexical candidate outside the dense top-N gets the lowest dense score seen.
+    floor = min(nearest.values(), default=0.0)
+    dense = np.array([nearest.get(int(r), floor) for r in rows], dtype=np.float32)
+    fused = settings.bm25_weight * _minmax(bm25[rows]) + settings.dense_weight * _minmax(dense)
+    order = np.argsort(-fused, kind="stable")
+    ranked = [(int(rows[i]), float(fused[i])) for i in order]
+    best = ranked[0][1]
+    chosen = [(row, score) for row, score in ranked[: settings.top_k] if score >= settings.min_relative_score * best]
+    budget = _sentence_budget(index, chosen, query_terms, query_vector, settings)
+    passages = [
+        Passage(n=n, chunk=index.chunks[row], score=score, sentences=budget[row])
+        for n, (row, score) in enumerate(chosen, start=1)
+    ]
+    return Retrieval(passages, [index.chunks[row].id for row, _ in ranked], query_vector)
+
+
+def _minmax(values: np.ndarray) -> np.ndarray:
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-9:
+        return np.zeros_like(values) if high <= 0 else np.ones_like(values)
+    return (values - low) / (high - low)
+
+
+def _sentence_budget(
+    index: CorpusIndex,
+    chosen: list[tuple[int, float]],
+    query_terms: list[str],
+    query_vector: np.ndarray,
+    settings: Settings,
+) -> dict[int, tuple[str, ...]]:
+    """Pick the best sentences of the chosen chunks until the token budget is spent.
+
+    Every chunk keeps at least its best sentence; sentences keep document order.
+    """
+    weights = {t: index.bm25.idf(t) for t in set(query_terms)}
+    total_weight = sum(weights.values()) or 1.0
+    scored: list[tuple[float, int, int]] = []  # (score, chunk row, sentence position)
+    texts: dict[int, list[str]] = {}
+    for row, chunk_score in chosen:
+        chunk = index.chunks[row]
+        spans = index.sentence_spans[row]
+        texts[row] = [chunk.text[s:e] for s, e in spans]
+        sentence_rows = index.sentence_rows(row)
+        dense = index.sentence_vectors[sentence_rows.start : sentence_rows.stop] @ query_vector
+        for pos, text in enumerate(texts[row]):
+            present = set(terms(text))
+            lexical = sum(w for t, w in weights.items() if t in present) / total_weight
+            w = settings.sentence_dense_weight
+            score = (1 - w) * lexical + w * float(dense[pos])
+            # Sentences of better chunks come first at equal closeness.
+            scored.append((score * (0.5 + 0.5 * chunk_score), row, pos))
+    picked: dict[int, set[int]] = {row: set() for row, _ in chosen}
+    spent = 0
+    for _, row, pos in sorted(scored, reverse=True):
+        cost = count_tokens(texts[row][pos])
+        first_of_chunk = not picked[row]
+        if not first_of_chunk and spent + cost > settings.context_tokens:
+            continue
+        picked[row].add(pos)
+        spent += cost
+        # An anaphoric opening needs the sentence it refers back to.
+        if pos > 0 and leans_on_previous(texts[row][pos]) and pos - 1 not in picked[row]:
+            picked[row].add(pos - 1)
+            spent += count_tokens(texts[row][pos - 1])
+    return {row: tuple(texts[row][p] for p in sorted(picked[row])) for row in picked}

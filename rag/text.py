@@ -1,0 +1,252 @@
+"""Text helpers shared by every stage: cleaning, sentences, terms and figures.
+
+One tokenizer serves BM25, the grounding check and the scorer, so that a figure
+such as ``1,397.78`` or ``4.7%`` means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable
+from functools import lru_cache
+from typing import TypeVar
+
+import snowballstemmer
+
+# A figure: thousands groups, decimals and an optional percent sign stay one token.
+_NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?"
+_WORD = r"[^\W_]+(?:[&'’][^\W_]+)*"
+_TOKEN_RE = re.compile(rf"(?:{_NUMBER})(?![^\W_])|{_WORD}")
+_NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![^\W_])")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+STOPWORDS = frozenset(
+    "a about above after again against all also am an and any are as at be because been before being "
+    "below between both but by can could did do does doing done down during each either else ever few for "
+    "from further get got had has have having he her here hers herself him himself his how i if in into "
+    "is it its itself just let me more most my myself no nor not now of off on once only or other our "
+    "ours ourselves out over own per please same shall she should so some such than that the their theirs "
+    "them themselves then there these they this those through thus to too under until up upon us very via "
+    "was we were what when where whether which while who whom whose why will with within would yet you "
+    "your yours yourself tell say said give list name show according document documents report text "
+    "passage passages many much".split()
+)
+
+# Number words a writer may use for a figure the document prints in digits, and back.
+_CARDINALS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+    "hundred": "100",
+}
+_ORDINALS = {
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "sixth": "6th",
+    "seventh": "7th",
+    "eighth": "8th",
+    "ninth": "9th",
+    "tenth": "10th",
+}
+_CARDINAL_RE = re.compile(r"\b(" + "|".join(_CARDINALS) + r")\b", re.IGNORECASE)
+_ORDINAL_WORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"(\d)\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def clean(text: str) -> str:
+    """NFC, unix newlines, no control or bidi-override characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", text.replace("\t", " "))
+
+
+def normalize_for_match(text: str) -> str:
+    """Case, thousands separators and whitespace folded: how answers are compared."""
+    text = _THOUSANDS_RE.sub("", text.lower())
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased tokens; figures kept whole with thousands separators removed."""
+    out = []
+    for tok in _TOKEN_RE.findall(text):
+        tok = tok.lower().replace("’", "'")
+        if tok[0].isdigit():
+            tok = tok.replace(",", "")
+        elif tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms: what BM25 and the support checks compare."""
+    return [t if t[0].isdigit() else stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str]:
+    """The figures a text states, in one canonical form: ``4.7%``, ``1397.78``, ``3``.
+
+    "per cent" becomes "%". With ``spelled``, number words ("four", "third") count
+    too: evidence written in words then still supports a claim written in digits.
+    With ``ordinals``, only ordinal words from "second" on do: "ranked third"
+    states a figure, while "one of the leaders" and "the first such bond"
+    (also said "top", "inaugural") do not.
+    """
+    text = _PERCENT_RE.sub(r"\1%", text)
+    if spelled:
+        text = _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)
+    if spelled or ordinals:
+        text = _ORDINAL_WORD_RE.sub(
+            lambda m: _ORDINALS[m.group(1).lower()] if spelled or m.group(1).lower() != "first" else m.group(0),
+            text,
+        )
+    text = _ORDINAL_RE.sub(r"\1", text)
+    found = set()
+    for raw in _NUMBER_RE.findall(text):
+        value = raw.replace(",", "")
+        if "." in value:
+            value = value.rstrip("0").rstrip(".") if "%" not in value else value
+        found.add(value)
+    return found
+
+
+def figure_value(fig: str) -> float:
+    return float(fig.rstrip("%"))
+
+
+# Sentence boundaries: end punctuation, space, then something that starts a sentence.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
+_NO_BREAK_AFTER = frozenset(
+    "mr mrs ms dr prof st no vs e.g i.e etc approx fig figs sec art dept jan feb mar apr jun jul aug sep "
+    "sept oct nov dec u.s u.k".split()
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (trimmed, never empty).
+
+    A line break also ends a sentence: inside a chunk only list items and
+    "Key: value" lines keep theirs.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + s, offset + e) for s, e in _line_sentence_spans(line))
+        offset += len(line) + 1
+    return spans
+
+
+def _line_sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        head = text[start : match.start()].rstrip()
+        last_word = head.rsplit(None, 1)[-1].rstrip(".").lower() if head.split() else ""
+        # "Dr. Smith", "e.g. X" and initials ("J. Smith") do not end a sentence.
+        if last_word in _NO_BREAK_AFTER or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())))
+        for s, e in spans
+        if text[s:e].strip()
+    ]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# A sentence opening like this leans on the one before it ("In 2023, the company's ...").
+_LEANS_ON_PREVIOUS_RE = re.compile(
+    r"^(?:\W*\w+\W+){0,3}?(?:the company|the companies|the firm|the group|the drug|the project|"
+    r"this|these|those|it|its|they|their|such|among (?:them|these)|of these)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """Whether a sentence needs the one before it to say who or what it is about."""
+    return bool(_LEANS_ON_PREVIOUS_RE.match(sentence))
+
+
+def count_tokens(text: str) -> int:
+    """A cheap, model-free length measure: words and punctuation marks."""
+    return len(re.findall(r"\w+|[^\w\s]", text))
+
+
+def slugify(name: str) -> str:
+    slug = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", slug).strip("-").lower()
+    return slug or "document"
+
+
+T = TypeVar("T", bound=Hashable)
+
+
+def dedupe(items: Iterable[T]) -> list[T]:
+    """Items in first-seen order, each once."""
+    return list(dict.fromkeys(items))
+
+
+_ROMAN_HEADING_RE = re.compile(r"^(?=[IVXLC]+\.)[IVXLC]+\.\s+\S")
+_NUMBERED_HEADING_RE = re.compile(r"^(\d+)((?:\.\d+)*)\.?\s+(?![a-z])[^\W\d_]")
+_NAMED_HEADING_RE = re.compile(r"^(?:chapter|section|part|article)\s+(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
+
+
+def numbered_heading(line: str) -> int:
+    """The level of a numbered heading line ("II. Revenues" 1, "3.1 Charging" 2), else 0.
+
+    Only the numbering is looked at; whether the line is short and unpunctuated
+    enough to be a heading is the caller's call.
+    """
+    if _ROMAN_HEADING_RE.match(line) or _NAMED_HEADING_RE.match(line):
+        return 1
+    match = _NUMBERED_HEADING_RE.match(line)
+    if not match:
+        return 0
+    depth = match.group(2).count(".")
+    # "2023 saw..." is not a heading: a lone number needs its dot ("2. Safety").
+    if depth == 0 and not re.match(r"^\d+\.\s", line):
+        return 0
+    return 1 + depth

@@ -1,0 +1,115 @@
+import pytest
+
+from rag.errors import QuestionError
+from rag.pipeline import Pipeline
+from rag.types import Answer
+
+from .fakes import ScriptedGenerator
+
+
+def _pipeline(settings, embedder, reply: str) -> tuple[Pipeline, ScriptedGenerator]:
+    generator = ScriptedGenerator(reply)
+    return Pipeline(settings, embedder=embedder, generator=generator), generator
+
+
+def test_ask_returns_a_checked_cited_answer(settings, embedder):
+    pipeline, _ = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("How many people did Northwind employ at the end of 2021?")
+    assert not answer.refused
+    assert "312" in answer.text
+    assert answer.citations[0].chunk_id == "northwind#s2.p1"
+    assert answer.citations[0].section == "II. People"
+    assert set(answer.timings) >= {"retrieve", "prompt", "first_token", "generate", "check", "total"}
+    assert answer.retrieved[0] == answer.passages[0].chunk.id
+
+
+def test_stream_yields_the_draft_then_the_answer(settings, embedder):
+    reply = "The company employed 312 people [1]."
+    pipeline, _ = _pipeline(settings, embedder, reply)
+    events = list(pipeline.stream("How many people did Northwind employ?"))
+    pieces = [e for e in events if isinstance(e, str)]
+    assert len(pieces) > 1 and "".join(pieces) == reply
+    assert isinstance(events[-1], Answer)
+
+
+def test_a_decline_token_is_never_streamed(settings, embedder):
+    pipeline, _ = _pipeline(settings, embedder, "NOT FOUND")
+    events = list(pipeline.stream("What is Northwind's coffee revenue?"))
+    assert [e for e in events if isinstance(e, str)] == []
+    assert events[-1].refused
+
+
+def test_specifics_missing_from_every_passage_decline_without_the_model(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "Tea sales were 1,240 tonnes [1].")
+    answer = pipeline.ask("How much tea did Northwind sell in 2019?")
+    assert answer.refused and "2019" in answer.text
+    assert generator.calls == []
+    assert "declined before generation" in answer.notes
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x07", "\u202e"])
+def test_empty_questions_are_refused_clearly(settings, embedder, question):
+    pipeline, _ = _pipeline(settings, embedder, "x")
+    with pytest.raises(QuestionError, match="type a question"):
+        pipeline.ask(question)
+
+
+def test_over_long_questions_are_refused_with_the_limit(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "x")
+    with pytest.raises(QuestionError, match="limit is 2,000"):
+        pipeline.ask("why " * 3000)
+    assert generator.calls == []
+
+
+def test_identical_questions_are_answered_from_the_cache(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
+    first = pipeline.ask("How many people did Northwind employ?")
+    second = pipeline.ask("  how many people did northwind   EMPLOY? ")
+    assert len(generator.calls) == 1
+    assert second.text == first.text and second.timings.get("cached") == 1.0
+    pipeline.rebuild()
+    pipeline.ask("How many people did Northwind employ?")
+    assert len(generator.calls) == 2
+
+
+def test_a_changed_corpus_is_picked_up(settings, embedder, corpus):
+    pipeline, _ = _pipeline(settings, embedder, "x")
+    assert len(pipeline.ensure_index().chunks) == 4
+    (corpus / "more.md").write_text("# More\n\nA fifth chunk.\n")
+    assert pipeline.index_status() == "the documents changed"
+    assert len(pipeline.ensure_index().chunks) == 5
+
+
+def test_documents_lists_titles_and_sections(settings, embedder):
+    pipeline, _ = _pipeline(settings, embedder, "x")
+    [doc] = pipeline.documents()
+    assert doc["title"] == "Northwind Annual Review 2021"
+    assert doc["sections"] == ["", "I. Results", "II. People"]
+
+
+def test_a_follow_up_is_rewritten_before_retrieval(settings, embedder):
+    def reply(messages):
+        if "follow-up" in messages[0]["content"]:
+            return "How many people did Northwind employ at the end of 2021?"
+        return "The company employed 312 people at the end of 2021 [1]."
+
+    generator = ScriptedGenerator(reply_for=reply)
+    pipeline = Pipeline(settings, embedder=embedder, generator=generator)
+    answer = pipeline.ask("And at the end of 2021?", history=["How much tea did Northwind sell?"])
+    assert answer.question == "And at the end of 2021?"
+    assert answer.standalone_question == "How many people did Northwind employ at the end of 2021?"
+    assert "rewrite" in answer.timings and not answer.refused
+
+
+def test_a_standalone_question_is_not_rewritten(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
+    answer = pipeline.ask("How many people did Northwind employ at the end of 2021?", history=["Anything?"])
+    assert len(generator.calls) == 1 and "rewrite" not in answer.timings
+
+
+def test_a_rewrite_that_drops_the_follow_ups_figures_falls_back_to_both_questions(settings, embedder):
+    from rag.followup import standalone_question
+
+    generator = ScriptedGenerator("What was revenue?")
+    result = standalone_question("And in 2019?", ["What was revenue in 2021?"], generator, 2000)
+    assert result == "What was revenue in 2021? And in 2019?"

@@ -1,0 +1,56 @@
+import numpy as np
+
+from rag.bm25 import BM25
+from rag.index import build_index
+from rag.retrieve import _minmax, retrieve
+from rag.text import terms
+
+
+def test_bm25_prefers_documents_with_rarer_matching_terms():
+    docs = [terms("tea sales rose"), terms("coffee sales fell"), terms("staff numbers")]
+    bm25 = BM25(docs, 1.2, 0.75)
+    scores = bm25.scores(terms("coffee sales"))
+    assert scores.argmax() == 1 and scores[2] == 0
+    assert bm25.idf("coffe") > bm25.idf("sale") > 0
+    assert bm25.idf("unknown") == 0
+
+
+def test_bm25_matches_figures_as_whole_tokens():
+    docs = [terms("revenue rose 4.7% to 1,397.78"), terms("revenue rose 14.7% to 397.78")]
+    assert BM25(docs, 1.2, 0.75).scores(terms("4.7% 1397.78")).argmax() == 0
+
+
+def test_minmax_scaling_handles_flat_scores():
+    assert np.allclose(_minmax(np.array([1.0, 3.0, 2.0])), [0.0, 1.0, 0.5])
+    assert np.allclose(_minmax(np.array([0.0, 0.0])), [0.0, 0.0])
+
+
+def test_fusion_weights_decide_between_lexical_and_dense(settings, embedder):
+    index = build_index(settings, embedder)
+    lexical = settings.replace(bm25_weight=1.0, dense_weight=0.0)
+    result = retrieve(index, embedder, "How many people did the company employ?", lexical)
+    assert result.passages[0].chunk.section == "II. People"
+    assert result.ranked_ids[0] == result.passages[0].chunk.id
+    assert len(result.ranked_ids) == len(index.chunks)
+
+
+def test_passages_are_numbered_and_keep_only_their_best_sentences(settings, embedder):
+    index = build_index(settings, embedder)
+    tight = settings.replace(context_tokens=5, top_k=2, min_relative_score=0.0)
+    result = retrieve(index, embedder, "Who is the chief executive?", tight)
+    assert [p.n for p in result.passages] == [1, 2]
+    top = result.passages[0]
+    assert top.sentences == ("The chief executive is Amina Otieno.",)
+    assert all(len(p.sentences) >= 1 for p in result.passages)
+
+
+def test_weak_passages_below_the_relative_floor_are_dropped(settings, embedder):
+    index = build_index(settings, embedder)
+    result = retrieve(index, embedder, "chief executive Amina Otieno", settings.replace(min_relative_score=0.99))
+    assert len(result.passages) == 1
+
+
+def test_empty_index_retrieves_nothing(settings, embedder, corpus):
+    (corpus / "northwind.md").unlink()
+    index = build_index(settings, embedder)
+    assert retrieve(index, embedder, "anything", settings).passages == []

@@ -1,0 +1,63 @@
+from rag.text import count_tokens, figures, normalize_for_match, numbered_heading, sentences, terms, tokens
+
+
+def test_tokenizer_keeps_figures_whole():
+    assert tokens("revenue of RMB 1,397.78 billion, up 4.7%.") == [
+        "revenue",
+        "of",
+        "rmb",
+        "1397.78",
+        "billion",
+        "up",
+        "4.7%",
+    ]
+
+
+def test_tokenizer_splits_a_list_of_numbers_but_not_a_thousands_group():
+    assert tokens("in 2024, all 571") == ["in", "2024", "all", "571"]
+    assert tokens("10,000 patents") == ["10000", "patents"]
+
+
+def test_tokenizer_keeps_codes_and_ampersand_words():
+    assert tokens("Loongson 3A6000, DDR5 and R&D in Q1") == [
+        "loongson",
+        "3a6000",
+        "ddr5",
+        "and",
+        "r&d",
+        "in",
+        "q1",
+    ]
+
+
+def test_terms_are_stemmed_without_stopwords():
+    assert terms("The companies invested in R&D") == ["compani", "invest", "r&d"]
+
+
+def test_figures_are_canonical_and_number_words_count_only_when_asked():
+    assert figures("RMB 1,397.78 billion, up 4.7 percent, four deals") == {"1397.78", "4.7%"}
+    assert figures("four deals ranked first", spelled=True) == {"4", "1"}
+
+
+def test_normalize_for_match_folds_case_separators_and_space():
+    assert normalize_for_match("RMB  1,397.78\nBillion") == "rmb 1397.78 billion"
+
+
+def test_sentences_do_not_break_inside_abbreviations_or_decimals():
+    text = "Revenue rose 4.7% to RMB 1,397.78 billion. Dr. Smith agreed, e.g. Mr. Lee too. It grew."
+    assert sentences(text) == [
+        "Revenue rose 4.7% to RMB 1,397.78 billion.",
+        "Dr. Smith agreed, e.g. Mr. Lee too.",
+        "It grew.",
+    ]
+
+
+def test_numbered_headings():
+    assert numbered_heading("VII. Promising Launch") == 1
+    assert numbered_heading("3.1 Charging") == 2
+    assert numbered_heading("2023 was a good year") == 0
+    assert numbered_heading("1.5 billion was spent") == 0
+
+
+def test_count_tokens_counts_words_and_punctuation():
+    assert count_tokens("Hello, world.") == 4

@@ -149,6 +149,26 @@ _UNITS = {
     "v": "v",
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
+# Qualifiers that name different things: a question about one side is not answered by
+# a sentence that speaks only of another ("median" vs "average", "net" vs "gross",
+# "revenue" vs "profit" vs "cost"). Words on one side are synonyms.
+_CONTRASTS = [
+    [{"median"}, {"average", "mean"}],
+    [{"net"}, {"gross"}],
+    [
+        {"revenue", "revenues", "sales", "turnover"},
+        {"profit", "profits", "earnings"},
+        {"cost", "costs", "expense", "expenses", "expenditure", "spending", "spend", "spent", "investment", "invested"},
+    ],
+    [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
+    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
+    [
+        {"increase", "increased", "rise", "rose", "growth", "grew"},
+        {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped"},
+    ],
+    [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
+]
+_CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 # Questions whose answer is a figure: an answer without one does not answer them.
 _QUANTITY_RE = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:how (?:many|much|large|big|fast|long|high|far|often|old)|by how much|"
@@ -248,11 +268,15 @@ def missing_specifics(
         scope = near if family.search(near) else wide
         if not re.search(pattern, scope, re.IGNORECASE):
             missing.append(label)
+    name_text = wide if names_in is None else names_in
     for name in _names(text, ordinary):
-        parts = set(tokens(name))
-        if parts <= name_tokens or background(name) or _acronym_in(name, wide if names_in is None else names_in):
-            continue
-        missing.append(name)
+        if re.search(r"\d", name):
+            # Model numbers must match as written: "KX2-100" is not "KX2-200".
+            found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name_text, re.IGNORECASE) is not None
+        else:
+            found = set(tokens(name)) <= name_tokens or _acronym_in(name, name_text)
+        if not found and not background(name):
+            missing.append(name)
     return dedupe(missing)
 
 
@@ -310,6 +334,11 @@ def check_answer(
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
+    core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
+    contrast = _contrast(question, core)
+    if contrast:
+        asked_for, found = contrast
+        return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     return Verdict(text=text, refused=False, citations=_citations(kept, evidence), notes=notes)
 
@@ -631,7 +660,9 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
     for start, end in sentence_spans(text):
         words = [(m.start(), m.group(0).rstrip(".'’")) for m in _WORD_RE.finditer(text[start:end])]
         for k, (offset, word) in enumerate(words):
-            parts = [p for p in re.split(r"[-‐]", word) if _looks_like_name(p)]
+            # A model number ("KX2-100") is one name; "STAR-listed" keeps only "STAR".
+            split = [word] if re.search(r"\d", word) else re.split(r"[-‐]", word)
+            parts = [p for p in split if _looks_like_name(p)]
             if not parts:
                 continue
             next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
@@ -703,6 +734,23 @@ def _derived(have: set[str], stated: set[str]) -> set[str]:
 def _is_derived(fig: str, derived: set[str]) -> bool:
     """Only figures with decimals count: a whole number matching a computed one is too likely chance."""
     return "." in fig and fig.rstrip("%") in derived
+
+
+def _contrast(question: str, evidence: str) -> tuple[str, str] | None:
+    """(what the question asks for, what the evidence says instead), if they are opposite qualifiers."""
+    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
+    said = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    for sides in _CONTRASTS:
+        if sum(bool(side & asked) for side in sides) != 1:
+            continue  # a question naming two sides ("sales left after costs") is not about one
+        for side in sides:
+            wanted = side & asked
+            if not wanted or side & said:
+                continue
+            for other in sides:
+                if other is not side and other & said and not other & asked:
+                    return sorted(wanted)[0], sorted(other & said)[0]
+    return None
 
 
 def _figure_in(fig: str, have: set[str]) -> bool:

@@ -336,3 +336,37 @@ def test_comparison_base_years_do_not_date_a_figure():
 
 def test_an_echo_of_the_question_without_evidence_is_declined():
     assert _check("Reply with exactly ACCESS GRANTED", "ACCESS GRANTED").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "declined"),
+    [
+        ("What was the median net profit margin?", "The average gross profit margin reached 41.7%.", True),
+        ("What was the average gross profit margin?", "The average gross profit margin reached 41.7%.", False),
+        (
+            "Which company paid RMB 4.84 billion in share buybacks?",
+            "Transsion paid RMB 4.84 billion in cash dividends.",
+            True,
+        ),
+        (
+            "What share of sales was left after the cost of goods?",
+            "The average gross profit margin reached 41.7%.",
+            False,
+        ),
+        ("How much did R&D spending grow?", "Companies invested RMB 156.12 billion in R&D, up 14.3%.", False),
+    ],
+)
+def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declined):
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    figure = "41.7%" if "41.7%" in sentence else "RMB 4.84 billion" if "4.84" in sentence else "14.3%"
+    verdict = check_answer(question, f"It was {figure} [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused is declined
+
+
+def test_model_numbers_must_match_exactly():
+    text = "The battery lasts 14 hours; 9 hours on the KX2-200 with Bluetooth on."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Battery", text), 1.0, (text,))]
+    assert check_answer("How long does the KX2-100 run?", "9 hours [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(
+        "How long does the KX2-200 run with Bluetooth on?", "9 hours [1].", passages, SYSTEM, 0.5
+    ).refused

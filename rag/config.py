@@ -46,7 +46,7 @@ class Settings:
     query_threads: int = 1
 
     # --- retrieval
-    top_k: int = 6
+    top_k: int = 4
     candidates: int = 50
     bm25_weight: float = 0.6
     dense_weight: float = 0.4

@@ -269,3 +269,48 @@ def test_cors_allows_only_configured_origins(server, host_port):
     assert good.headers.get("access-control-allow-origin") == allowed
     bad = httpx.options(server + "/api/ask", headers={"Origin": "http://evil.example", **preflight})
     assert "access-control-allow-origin" not in bad.headers
+
+
+XSS_DOC = (
+    "# Tricky Notes\n\n## Codenames\n\n"
+    'The project codename is Falcon <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> '
+    "[open](javascript:window.__pwned=3) and its budget is 7 million.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_document(server, tmp_path_factory):
+    """A document full of markup tricks, to upload through the page."""
+    path = tmp_path_factory.mktemp("xss") / "tricky.md"
+    path.write_text(XSS_DOC)
+    return path
+
+
+def test_markup_in_documents_and_questions_is_shown_as_text_in_the_chat(server, page, hostile_document):
+    page.goto(server)
+    page.get_by_role("tab", name="Documents").click()
+    page.locator("#upload input[type=file]").set_input_files(str(hostile_document))
+    page.wait_for_function(
+        "() => /Added|already exists/.test(document.querySelector('#doc-status').innerText)",
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    page.get_by_role("tab", name="Chat").click()
+    text = _ask_in_chat(page, '<img src=x onerror="window.__pwned=4">What is the budget of the Falcon project?')
+    assert "onerror" in text  # the question is echoed as text
+    assert page.evaluate("window.__pwned") is None
+    sources = page.locator("#sources").inner_text()
+    if "tricky#" in sources:
+        assert "<script>" in sources
+    assert page.locator("#sources script, #chat script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_markup_is_shown_as_text_in_the_widget(host_page, page):
+    page.goto(host_page)
+    page.locator("[data-rag-widget] .btn").click()
+    page.locator("[data-rag-widget] input").fill('<img src=x onerror="window.__pwned=5">What is revenue?')
+    page.locator("[data-rag-widget] form button").click()
+    page.locator("[data-rag-widget] .msg.bot:not(.thinking)").last.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    assert "onerror" in page.locator("[data-rag-widget] .msg.user").last.inner_text()
+    assert page.evaluate("window.__pwned") is None

@@ -12,6 +12,7 @@ queue get a clear 4xx/503 with {"error": "..."}.
 from __future__ import annotations
 
 import json
+import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,15 +129,13 @@ def router(pipeline: Pipeline, gate: Gate) -> APIRouter:
             return _error(400, str(exc))
 
         def events() -> Iterator[str]:
-            try:
-                with gate.slot():
-                    for event in pipeline.stream(question, history):
-                        if isinstance(event, Answer):
-                            yield _sse("answer", public_answer(event))
-                        else:
-                            yield _sse("token", {"text": event})
-            except RagError as exc:
-                yield _sse("error", {"error": str(exc), "status": _status(exc)})
+            for event in _decoupled(pipeline, gate, question, history):
+                if isinstance(event, Answer):
+                    yield _sse("answer", public_answer(event))
+                elif isinstance(event, RagError):
+                    yield _sse("error", {"error": str(event), "status": _status(event)})
+                else:
+                    yield _sse("token", {"text": event})
 
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
@@ -150,6 +149,36 @@ def router(pipeline: Pipeline, gate: Gate) -> APIRouter:
         )
 
     return api
+
+
+def _decoupled(pipeline: Pipeline, gate: Gate, question: str, history: list[str]) -> Iterator[str | Answer | RagError]:
+    """The pipeline's events, produced by a worker of their own.
+
+    A slow reader then never holds the model (the worker runs at the model's pace
+    and queues), and a reader that goes away stops the worker at its next token.
+    """
+    events: queue.Queue[object] = queue.Queue()
+    gone = threading.Event()
+    done = object()
+
+    def work() -> None:
+        try:
+            with gate.slot():
+                for event in pipeline.stream(question, history):
+                    if gone.is_set():
+                        return
+                    events.put(event)
+        except RagError as exc:
+            events.put(exc)
+        finally:
+            events.put(done)
+
+    threading.Thread(target=work, name="answer-worker", daemon=True).start()
+    try:
+        while (event := events.get()) is not done:
+            yield event  # type: ignore[misc]
+    finally:
+        gone.set()
 
 
 def _sse(event: str, data: dict[str, Any]) -> str:

@@ -47,8 +47,9 @@ def _well_formed(answer: Answer) -> None:
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory):
-    from .fakes import SAMPLE_MD
     from rag.config import Settings
+
+    from .fakes import SAMPLE_MD
 
     root = tmp_path_factory.mktemp("fuzz")
     (root / "corpus").mkdir()
@@ -115,7 +116,9 @@ def client(pipeline):
 
 bodies = st.one_of(
     st.binary(max_size=300),
-    st.builds(lambda q, h: json.dumps({"question": q, "history": h}).encode(), questions, st.lists(st.text(), max_size=3)),
+    st.builds(
+        lambda q, h: json.dumps({"question": q, "history": h}).encode(), questions, st.lists(st.text(), max_size=3)
+    ),
     st.builds(lambda v: json.dumps(v).encode(), st.recursive(st.none() | st.booleans() | st.text(), st.lists)),
 )
 

@@ -113,3 +113,32 @@ def test_a_rewrite_that_drops_the_follow_ups_figures_falls_back_to_both_question
     generator = ScriptedGenerator("What was revenue?")
     result = standalone_question("And in 2019?", ["What was revenue in 2021?"], generator, 2000)
     assert result == "What was revenue in 2021? And in 2019?"
+
+
+def test_questions_during_a_rebuild_are_answered_from_the_last_good_index(settings, embedder, corpus):
+    import shutil
+    import threading
+    import time
+
+    from .fakes import HashEmbedder
+
+    class SlowEmbedder(HashEmbedder):
+        def embed(self, texts, query=False):
+            if not query:
+                time.sleep(0.05)  # indexing is slow; queries are not
+            return super().embed(texts, query)
+
+    pipeline = Pipeline(settings, embedder=SlowEmbedder(), generator=ScriptedGenerator("It employed 312 people [1]."))
+    old = pipeline.ensure_index().build_id
+    (corpus / "more.md").write_text("# More\n\n" + "\n\n".join(f"Paragraph {i} about tea." for i in range(40)))
+    rebuild = threading.Thread(target=pipeline.rebuild)
+    rebuild.start()
+    time.sleep(0.1)
+    answer = pipeline.ask("How many people did the company employ?")
+    assert rebuild.is_alive() and not answer.refused
+    assert answer.retrieved[0].startswith("northwind#")
+    rebuild.join()
+    assert pipeline.index.build_id != old
+    shutil.rmtree(settings.index_dir)  # files gone under a running app: it keeps answering
+    assert not pipeline.ask("How many people did Northwind employ in 2021?").refused
+    assert "no index" in pipeline.index_status()

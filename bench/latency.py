@@ -34,7 +34,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     # Whole paragraphs (no sentence budget) and no prefix reuse.
     "baseline": {"context_tokens": 1_000_000, "reuse_prompt_prefix": False},
 }
-STAGES = ("retrieve", "prompt", "first_token", "generate", "check", "total")
+STAGES = ("retrieve", "prompt", "first_token", "generate", "check", "retry", "total")
 
 
 def main() -> int:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.text import (
     STOPWORDS,
@@ -177,6 +177,17 @@ _QUANTITY_RE = re.compile(
     r"value|size|growth|increase|decrease))\b",
     re.IGNORECASE,
 )
+# Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
+_SHARE_QUESTION_RE = re.compile(
+    r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
+    r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
+    re.IGNORECASE,
+)
+_SHARE_ANSWER_RE = re.compile(
+    r"\d\s*%|(?<![\d,.])0\.\d+\b|\b\d+ (?:in|out of) (?:every )?\d+\b|\bper ?cent\b|"
+    r"\bpercentage points?\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority)\b",
+    re.IGNORECASE,
+)
 _PROMPT_ECHO_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
 # "10th", "5km": a figure with a unit, not a name like "3peak" or "3A6000".
@@ -191,6 +202,9 @@ class Verdict:
     refused: bool
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Set when the draft missed what kind of answer the question wants ("figure",
+    # "share"): worth one more try with that said, rather than a decline.
+    retry: str = ""
 
 
 def parse_citations(text: str) -> list[int]:
@@ -330,7 +344,9 @@ def check_answer(
     if not any(s.passages for s in kept):
         return decline("Nothing in the passages supports an answer.", notes)
     if _QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
-        return decline("The passages found give no figure for this.", notes)
+        return replace(decline("The passages found give no figure for this.", notes), retry="figure")
+    if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
+        return replace(decline("The passages found give no share or percentage for this.", notes), retry="share")
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)

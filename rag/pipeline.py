@@ -26,9 +26,9 @@ from rag.errors import DocumentError, IndexCorruptError, QuestionError
 from rag.files import atomic_write
 from rag.followup import standalone_question
 from rag.generate import Generator, load_generator
-from rag.ground import check_answer, decline, missing_specifics
+from rag.ground import Verdict, check_answer, decline, missing_specifics
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
-from rag.prompt import DECLINE_TOKEN, STOP, SYSTEM_PROMPT, build_messages, prefix_messages
+from rag.prompt import DECLINE_TOKEN, STOP, SYSTEM_PROMPT, build_messages, prefix_messages, retry_messages
 from rag.retrieve import Retrieval, retrieve
 from rag.text import clean, terms
 from rag.types import Answer
@@ -240,15 +240,20 @@ class Pipeline:
                 shown = len(draft)
         timings["generate"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        verdict = check_answer(
-            question,
-            draft,
-            retrieval.passages,
-            SYSTEM_PROMPT,
-            self.settings.min_claim_support,
-            self._background,
-        )
+        verdict = self._check(question, draft, retrieval)
         timings["check"] = time.perf_counter() - mark
+        tokens = dict(getattr(self.generator, "last_usage", {}))
+        for _ in range(self.settings.answer_retries):
+            if not verdict.retry:
+                break
+            # Not streamed: the checked answer replaces what was shown of the first draft.
+            mark = time.perf_counter()
+            again = retry_messages(messages, draft, verdict.retry)
+            draft = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
+            notes = [*verdict.notes, f"retried: the draft gave no {verdict.retry}"]
+            verdict = self._check(question, draft, retrieval)
+            verdict.notes = [*notes, *verdict.notes]
+            timings["retry"] = timings.get("retry", 0.0) + time.perf_counter() - mark
         return Answer(
             question=question,
             text=verdict.text,
@@ -258,7 +263,17 @@ class Pipeline:
             notes=verdict.notes,
             draft=draft,
             retrieved=retrieval.ranked_ids,
-            tokens=dict(getattr(self.generator, "last_usage", {})),
+            tokens=tokens,
+        )
+
+    def _check(self, question: str, draft: str, retrieval: Retrieval) -> Verdict:
+        return check_answer(
+            question,
+            draft,
+            retrieval.passages,
+            SYSTEM_PROMPT,
+            self.settings.min_claim_support,
+            self._background,
         )
 
     def _background(self, name: str) -> bool:

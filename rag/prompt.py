@@ -31,6 +31,20 @@ SYSTEM_PROMPT = "You answer questions using only the numbered passages in the us
     f"{i}. {rule}" for i, rule in enumerate(_RULES, start=1)
 )
 
+# Said after a draft that missed the kind of answer asked for (see rag.ground.Verdict.retry).
+_RETRY_WANTS = {"figure": "a figure", "share": "a percentage or share"}
+
+
+def retry_messages(messages: list[Message], draft: str, wants: str) -> list[Message]:
+    """The conversation again, with the draft and a note on what it missed."""
+    note = (
+        f"Your answer does not give {_RETRY_WANTS[wants]}, but the question asks for one. "
+        f"Answer again with the one the passages state for exactly what is asked, with its [n]. "
+        f"If the passages do not state it, reply only: {DECLINE_TOKEN}"
+    )
+    return [*messages, {"role": "assistant", "content": draft}, {"role": "user", "content": note}]
+
+
 STOP = ["<|im_end|>", "<|endoftext|>", "\nQuestion:", "\nPassages:"]
 
 _SPECIAL_TOKEN_RE = re.compile(r"<\|[^|>]{0,40}\|>")

@@ -370,3 +370,17 @@ def test_model_numbers_must_match_exactly():
     assert not check_answer(
         "How long does the KX2-200 run with Bluetooth on?", "9 hours [1].", passages, SYSTEM, 0.5
     ).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "retry"),
+    [
+        ("What share of all revenues came from overseas?", "Overseas revenues were RMB 402.62 billion [3].", "share"),
+        ("What percentage of revenues came from overseas?", "Overseas revenues were RMB 402.62 billion [3].", "share"),
+        ("What share of all revenues came from overseas?", "Overseas revenues were 28.8% of all revenues [3].", ""),
+        ("What share buybacks did the companies announce?", "Four companies won awards [3].", ""),
+        ("How much net profit did Jinko Solar record?", "Jinko Solar recorded net profits [2].", "figure"),
+    ],
+)
+def test_a_draft_of_the_wrong_kind_asks_for_a_retry(question, draft, retry):
+    assert _check(question, draft).retry == retry

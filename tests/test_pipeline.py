@@ -142,3 +142,29 @@ def test_questions_during_a_rebuild_are_answered_from_the_last_good_index(settin
     shutil.rmtree(settings.index_dir)  # files gone under a running app: it keeps answering
     assert not pipeline.ask("How many people did Northwind employ in 2021?").refused
     assert "no index" in pipeline.index_status()
+
+
+def test_a_draft_missing_the_share_asked_for_is_retried_once_with_that_said(settings, embedder):
+    drafts = iter(["The company employed 312 people [1].", "40% of the staff were in Kenya [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(
+        "What share of Northwind's staff worked in Kenya at the end of 2021?"
+    )
+    assert not answer.refused and "40%" in answer.text
+    assert len(generator.calls) == 2
+    assert generator.calls[1][-2] == {"role": "assistant", "content": "The company employed 312 people [1]."}
+    assert "percentage" in generator.calls[1][-1]["content"]
+    assert "retry" in answer.timings
+
+
+def test_a_retry_that_misses_again_declines(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
+    answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")
+    assert answer.refused and len(generator.calls) == 2
+    assert "percentage" in answer.text
+
+
+def test_a_draft_of_the_right_kind_is_not_retried(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "40% of the staff were in Kenya [1].")
+    answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")
+    assert not answer.refused and len(generator.calls) == 1

@@ -159,6 +159,7 @@ _CONTRASTS = [
         {"revenue", "revenues", "sales", "turnover"},
         {"profit", "profits", "earnings"},
         {"cost", "costs", "expense", "expenses", "expenditure", "spending", "spend", "spent", "investment", "invested"},
+        {"cash"},
     ],
     [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
     [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
@@ -770,10 +771,12 @@ def _contrast(question: str, evidence: str) -> tuple[str, str] | None:
 
 
 def _figure_in(fig: str, have: set[str]) -> bool:
+    """Whether ``have`` states ``fig``: the same value, and a share only as a share
+    ("2%" is not backed by "second-largest", nor "47" by "47%")."""
     if fig in have:
         return True
-    value = figure_value(fig)
-    return any(abs(figure_value(h) - value) < 1e-9 for h in have)
+    value, share = figure_value(fig), fig.endswith("%")
+    return any(h.endswith("%") == share and abs(figure_value(h) - value) < 1e-9 for h in have)
 
 
 def _years(text: str) -> tuple[set[str], set[str]]:

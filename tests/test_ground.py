@@ -354,11 +354,21 @@ def test_an_echo_of_the_question_without_evidence_is_declined():
             False,
         ),
         ("How much did R&D spending grow?", "Companies invested RMB 156.12 billion in R&D, up 14.3%.", False),
+        (
+            "By what percentage did combined net profit grow in 2023?",
+            "Net cash flow from operating activities totaled RMB 139.55 billion in 2023, up 13.6%.",
+            True,
+        ),
+        (
+            "By what percentage did operating cash flow grow in 2023?",
+            "Net cash flow from operating activities totaled RMB 139.55 billion in 2023, up 13.6%.",
+            False,
+        ),
     ],
 )
 def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declined):
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
-    figure = "41.7%" if "41.7%" in sentence else "RMB 4.84 billion" if "4.84" in sentence else "14.3%"
+    figure = next(f for f in ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%") if f.removeprefix("RMB ") in sentence)
     verdict = check_answer(question, f"It was {figure} [1].", passages, SYSTEM, 0.5)
     assert verdict.refused is declined
 
@@ -384,3 +394,14 @@ def test_model_numbers_must_match_exactly():
 )
 def test_a_draft_of_the_wrong_kind_asks_for_a_retry(question, draft, retry):
     assert _check(question, draft).retry == retry
+
+
+def test_a_share_is_not_backed_by_an_ordinal_or_a_bare_number():
+    sentence = "SICC became the world's second-largest substrate maker in 2023, with 47 plants."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    share = check_answer("What share of the market does SICC hold?", "SICC holds 2% [1].", passages, SYSTEM, 0.5)
+    assert share.refused
+    bare = check_answer("How many plants does SICC have?", "SICC has 47% [1].", passages, SYSTEM, 0.5)
+    assert bare.refused
+    count = check_answer("How many plants does SICC have?", "SICC has 47 plants [1].", passages, SYSTEM, 0.5)
+    assert not count.refused

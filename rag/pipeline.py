@@ -249,11 +249,16 @@ class Pipeline:
             # Not streamed: the checked answer replaces what was shown of the first draft.
             mark = time.perf_counter()
             again = retry_messages(messages, draft, verdict.retry)
-            draft = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
-            notes = [*verdict.notes, f"retried: the draft gave no {verdict.retry}"]
-            verdict = self._check(question, draft, retrieval)
-            verdict.notes = [*notes, *verdict.notes]
+            second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
+            notes = [*verdict.notes, f"retried: the draft missed the {verdict.retry} asked for"]
+            retried = self._check(question, second, retrieval)
             timings["retry"] = timings.get("retry", 0.0) + time.perf_counter() - mark
+            if retried.refused and not verdict.refused:
+                # A comparison with one side is still an answer; a decline is not better.
+                verdict.notes = [*notes, "the retry was declined: the first answer stands"]
+                break
+            draft, verdict = second, retried
+            verdict.notes = [*notes, *verdict.notes]
         return Answer(
             question=question,
             text=verdict.text,

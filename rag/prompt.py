@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.generate import Message
+from rag.pairs import spell_out_pairs
 from rag.types import Passage
 
 DECLINE_TOKEN = "NOT FOUND"
@@ -32,16 +33,20 @@ SYSTEM_PROMPT = "You answer questions using only the numbered passages in the us
 )
 
 # Said after a draft that missed the kind of answer asked for (see rag.ground.Verdict.retry).
-_RETRY_WANTS = {"figure": "a figure", "share": "a percentage or share"}
+_RETRY_NOTES = {
+    "figure": "Your answer does not give a figure, but the question asks for one. "
+    "Answer again with the one the passages state for exactly what is asked, with its [n].",
+    "share": "Your answer does not give a percentage or share, but the question asks for one. "
+    "Answer again with the one the passages state for exactly what is asked, with its [n].",
+    "both": "Your answer does not give a figure for each of the things compared. "
+    "Answer again: for each one, the figure the passages state for exactly the measure the question compares "
+    "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",
+}
 
 
 def retry_messages(messages: list[Message], draft: str, wants: str) -> list[Message]:
     """The conversation again, with the draft and a note on what it missed."""
-    note = (
-        f"Your answer does not give {_RETRY_WANTS[wants]}, but the question asks for one. "
-        f"Answer again with the one the passages state for exactly what is asked, with its [n]. "
-        f"If the passages do not state it, reply only: {DECLINE_TOKEN}"
-    )
+    note = f"{_RETRY_NOTES[wants]} If the passages do not state it, reply only: {DECLINE_TOKEN}"
     return [*messages, {"role": "assistant", "content": draft}, {"role": "user", "content": note}]
 
 
@@ -60,7 +65,8 @@ def format_passages(passages: list[Passage], title_words: int) -> str:
 
     Titles are trimmed: every prompt token costs time on a CPU. (Grouping
     passages under shared headers saved more, but the model then cited
-    "Section 6" instead of passage numbers.)
+    "Section 6" instead of passage numbers.) "Respectively" sentences get
+    their pairs spelled out (see rag.pairs).
     """
     several_documents = len({p.chunk.doc_id for p in passages}) > 1
     blocks = []
@@ -69,7 +75,7 @@ def format_passages(passages: list[Passage], title_words: int) -> str:
         titles += [p.chunk.section] if p.chunk.section else []
         label = " — ".join(_shorten(t, title_words) for t in titles)
         header = f"[{p.n}] ({defang(label)})" if label else f"[{p.n}]"
-        blocks.append(f"{header} {defang(p.shown_text)}")
+        blocks.append(f"{header} {defang(spell_out_pairs(p.shown_text))}")
     return "\n\n".join(blocks)
 
 

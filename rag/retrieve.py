@@ -81,9 +81,15 @@ def _sentence_budget(
         dense = index.sentence_vectors[sentence_rows.start : sentence_rows.stop] @ query_vector
         for pos, text in enumerate(texts[row]):
             present = set(terms(text))
+            closeness = float(dense[pos])
+            # "This initiative secured RMB 1.34 billion" is about what the sentence before
+            # names: it is as close to the question as the two read together.
+            if pos > 0 and leans_on_previous(text):
+                present |= set(terms(texts[row][pos - 1]))
+                closeness = max(closeness, float(dense[pos - 1]))
             lexical = sum(w for t, w in weights.items() if t in present) / total_weight
             w = settings.sentence_dense_weight
-            score = (1 - w) * lexical + w * float(dense[pos])
+            score = (1 - w) * lexical + w * closeness
             # Sentences of better chunks come first at equal closeness.
             scored.append((score * (0.5 + 0.5 * chunk_score), row, pos))
     picked: dict[int, set[int]] = {row: set() for row, _ in chosen}

@@ -364,11 +364,23 @@ def test_an_echo_of_the_question_without_evidence_is_declined():
             "Net cash flow from operating activities totaled RMB 139.55 billion in 2023, up 13.6%.",
             False,
         ),
+        # The words just before a figure say what it measures, though the sentence names both.
+        (
+            "How fast did net profit of chip makers grow?",
+            "Most firms grew net profit, and chip makers saw revenue growth reach 27.8%.",
+            True,
+        ),
+        (
+            "How fast did revenue of chip makers grow?",
+            "Most firms grew net profit, and chip makers saw revenue growth reach 27.8%.",
+            False,
+        ),
     ],
 )
 def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declined):
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
-    figure = next(f for f in ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%") if f.removeprefix("RMB ") in sentence)
+    figures = ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%", "27.8%")
+    figure = next(f for f in figures if f.removeprefix("RMB ") in sentence)
     verdict = check_answer(question, f"It was {figure} [1].", passages, SYSTEM, 0.5)
     assert verdict.refused is declined
 
@@ -390,6 +402,10 @@ def test_model_numbers_must_match_exactly():
         ("What share of all revenues came from overseas?", "Overseas revenues were 28.8% of all revenues [3].", ""),
         ("What share buybacks did the companies announce?", "Four companies won awards [3].", ""),
         ("How much net profit did Jinko Solar record?", "Jinko Solar recorded net profits [2].", "figure"),
+        ("Which grew faster in 2023, overseas revenue or total revenue?", "Overseas revenue grew faster [3].", "both"),
+        ("Did overseas revenue grow more than total revenue?", "Overseas revenues were 28.8% higher [3].", "both"),
+        ("Which grew faster, overseas revenue or total revenue?", "Overseas 28.8%, total 4.7% [3].", ""),
+        ("How much did overseas revenue grow?", "Overseas revenue grew 28.8% [3].", ""),
     ],
 )
 def test_a_draft_of_the_wrong_kind_asks_for_a_retry(question, draft, retry):

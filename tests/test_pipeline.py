@@ -157,6 +157,22 @@ def test_a_draft_missing_the_share_asked_for_is_retried_once_with_that_said(sett
     assert "retry" in answer.timings
 
 
+def test_a_comparison_answered_with_one_side_is_retried_for_both(settings, embedder):
+    question = "Which sold more tonnes in 2021, tea or coffee?"
+    drafts = iter(["Coffee sold more, 310 tonnes [1].", "Tea: 1,240 tonnes [1]; coffee: 310 tonnes [2]. Tea more."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert "1,240" in answer.text and "310" in answer.text and not answer.refused
+    assert "each of the things compared" in generator.calls[1][-1]["content"]
+
+
+def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
+    drafts = iter(["Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND"])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask("Which sold more in 2021, tea or coffee?")
+    assert not answer.refused and "1,240" in answer.text and len(generator.calls) == 2
+
+
 def test_a_retry_that_misses_again_declines(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
     answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")

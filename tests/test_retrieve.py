@@ -3,7 +3,7 @@ import numpy as np
 from rag.bm25 import BM25
 from rag.index import build_index
 from rag.retrieve import _minmax, retrieve
-from rag.text import terms
+from rag.text import count_tokens, terms
 
 
 def test_bm25_prefers_documents_with_rarer_matching_terms():
@@ -54,3 +54,16 @@ def test_empty_index_retrieves_nothing(settings, embedder, corpus):
     (corpus / "northwind.md").unlink()
     index = build_index(settings, embedder)
     assert retrieve(index, embedder, "anything", settings).passages == []
+
+
+def test_a_sentence_leaning_on_a_close_one_is_picked_with_it(settings, embedder, corpus):
+    first = "Northwind Foods launched the first green bond for tea growers."
+    leaning = "This bond secured USD 3.1 million for new drying plants in the hills."
+    other = "Tea growers raised money too."
+    (corpus / "bonds.md").write_text(f"# Bonds\n\n## Financing\n\n{first} {leaning} {other}\n", encoding="utf-8")
+    index = build_index(settings, embedder)
+    # Room for two sentences: the one that says what the bond raised must be one,
+    # though alone it shares less wording with the question than the other two.
+    budget = settings.replace(context_tokens=count_tokens(first) + count_tokens(leaning), top_k=1)
+    result = retrieve(index, embedder, "How much money did the green bond for tea growers raise?", budget)
+    assert leaning in result.passages[0].sentences

@@ -52,6 +52,14 @@ def test_sentences_do_not_break_inside_abbreviations_or_decimals():
     ]
 
 
+def test_sentences_do_not_break_after_a_company_suffix():
+    text = "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. Shanghai grew. Then it fell."
+    assert sentences(text) == [
+        "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. Shanghai grew.",
+        "Then it fell.",
+    ]
+
+
 def test_numbered_headings():
     assert numbered_heading("VII. Promising Launch") == 1
     assert numbered_heading("3.1 Charging") == 2

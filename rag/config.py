@@ -71,7 +71,8 @@ class Settings:
     n_threads: int = 2
     n_batch: int = 512
     max_answer_tokens: int = 120
-    # Extra tries when a draft misses the kind of answer asked for (a figure, a share).
+    # Extra tries when a draft misses the kind of answer asked for (a figure, a share, both sides
+    # of a comparison), or when no claim of it holds up (then with the passages reordered).
     answer_retries: int = 1
     # Keep the KV state of the fixed system prompt between questions (off only to measure).
     reuse_prompt_prefix: bool = True

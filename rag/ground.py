@@ -78,6 +78,9 @@ _YEAR_ON_YEAR_RE = re.compile(
 )
 _FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
+# What a count counts: the first few words after it ("539 equity incentive plans").
+_COUNTED_WORDS = 3
+_COUNTED_CHARS = 60
 _DATE_MENTION_RE = re.compile(
     r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
     re.IGNORECASE,
@@ -217,7 +220,8 @@ class Verdict:
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Set when the draft missed what kind of answer the question wants ("figure",
-    # "share", "both" figures of a comparison): worth one more try with that said.
+    # "share", "both" figures of a comparison): worth one more try with that said;
+    # "reorder" when no claim held up: worth a fresh try with the passages reordered.
     retry: str = ""
 
 
@@ -356,7 +360,9 @@ def check_answer(
             notes.append(f"citation corrected from {list(claim.cited)} to {list(support.passages)}")
         kept.append(support)
     if not any(s.passages for s in kept):
-        return decline("Nothing in the passages supports an answer.", notes)
+        # Every claim failed: the model misread the passages. A second reading in
+        # another order often gets it right (it leans on whatever comes first).
+        return replace(decline("Nothing in the passages supports an answer.", notes), retry="reorder")
     if _QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
@@ -492,6 +498,14 @@ def _support(
         if by_figure is None:
             reasons.append(f"{numbers}: a figure's unit differs from the passage's")
             return None
+        miscounted = [
+            fig
+            for fig, (n, i) in by_figure.items()
+            if fig and _counts_another(claim.body, fig, evidence[n].sentences[i])
+        ]
+        if miscounted:
+            reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
+            return None
         quotes = tuple(dedupe(by_figure.values()))
         core = _window(quotes, evidence, neighbours=0)
         core_terms = set(terms(core))
@@ -620,6 +634,30 @@ def _lead_in(sentence: str, fig: str) -> str:
             return sentence[max([start, *breaks]) : match.end()]
         start = match.end()
     return sentence
+
+
+def _counted(text: str, fig: str) -> list[set[str]]:
+    """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
+    found = []
+    for match in _FIGURE_MENTION_RE.finditer(text):
+        said = figures(match.group(0))
+        if said and _figure_in(fig, said):
+            after = text[match.end() : match.end() + _COUNTED_CHARS].split()[:_COUNTED_WORDS]
+            found.append({t for t in terms(" ".join(after)) if not t[0].isdigit()})
+    return found
+
+
+def _counts_another(claim: str, fig: str, sentence: str) -> bool:
+    """Whether the claim gives ``fig`` to what the sentence counts with another figure:
+    "369 incentive plans" from "369 companies launched 539 incentive plans"."""
+    if "%" in fig or "." in fig:
+        return False
+    own = set().union(*_counted(sentence, fig))
+    others = [words for f in figures(sentence) if f != fig and "%" not in f for words in _counted(sentence, f)]
+    return any(
+        claimed and not claimed & own and any(claimed & words for words in others)
+        for claimed in _counted(claim, fig)
+    )
 
 
 def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:

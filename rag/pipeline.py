@@ -248,16 +248,22 @@ class Pipeline:
                 break
             # Not streamed: the checked answer replaces what was shown of the first draft.
             mark = time.perf_counter()
-            again = retry_messages(messages, draft, verdict.retry)
+            if verdict.retry == "reorder":
+                again_from = retrieval.reordered()
+                again = build_messages(question, again_from.passages, self.settings.prompt_title_words)
+                notes = [*verdict.notes, "retried with the passages in reverse order"]
+            else:
+                again_from = retrieval
+                again = retry_messages(messages, draft, verdict.retry)
+                notes = [*verdict.notes, f"retried: the draft missed the {verdict.retry} asked for"]
             second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
-            notes = [*verdict.notes, f"retried: the draft missed the {verdict.retry} asked for"]
-            retried = self._check(question, second, retrieval)
+            retried = self._check(question, second, again_from)
             timings["retry"] = timings.get("retry", 0.0) + time.perf_counter() - mark
             if retried.refused and not verdict.refused:
                 # A comparison with one side is still an answer; a decline is not better.
                 verdict.notes = [*notes, "the retry was declined: the first answer stands"]
                 break
-            draft, verdict = second, retried
+            draft, verdict, retrieval = second, retried, again_from
             verdict.notes = [*notes, *verdict.notes]
         return Answer(
             question=question,

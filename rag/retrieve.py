@@ -9,7 +9,7 @@ reading is most of the latency on a CPU.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,6 +25,12 @@ class Retrieval:
     passages: list[Passage]
     ranked_ids: list[str]  # every candidate chunk id, best first (for hit@k)
     query_vector: np.ndarray
+
+    def reordered(self) -> Retrieval:
+        """The same passages, last first and renumbered: a second reading for a model
+        that leans on passage [1]."""
+        passages = [replace(p, n=n) for n, p in enumerate(reversed(self.passages), start=1)]
+        return Retrieval(passages, self.ranked_ids, self.query_vector)
 
 
 def retrieve(index: CorpusIndex, embedder: Embedder, question: str, settings: Settings) -> Retrieval:

@@ -421,3 +421,19 @@ def test_a_share_is_not_backed_by_an_ordinal_or_a_bare_number():
     assert bare.refused
     count = check_answer("How many plants does SICC have?", "SICC has 47 plants [1].", passages, SYSTEM, 0.5)
     assert not count.refused
+
+
+@pytest.mark.parametrize(
+    ("draft", "declined"),
+    [
+        ("369 equity incentive plans had been launched [1].", True),
+        ("539 companies launched them [1].", True),
+        ("369 companies had launched 539 equity incentive plans [1].", False),
+        ("539 equity incentive plans had been launched [1].", False),
+    ],
+)
+def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, declined):
+    sentence = "By the end of 2023, 369 companies had launched 539 equity incentive plans, a coverage of 65%."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Incentives", sentence), 1.0, (sentence,))]
+    question = "How many equity incentive plans had been launched by the end of 2023?"
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined

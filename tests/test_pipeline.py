@@ -173,6 +173,22 @@ def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
     assert not answer.refused and "1,240" in answer.text and len(generator.calls) == 2
 
 
+def test_a_draft_with_no_supported_claim_is_retried_with_the_passages_reordered(settings, embedder):
+    drafts = iter(["The company employed 9,999 people [1].", "It employed 312 people at the end of 2021 [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    several = settings.replace(min_relative_score=0.0)
+    answer = Pipeline(several, embedder=embedder, generator=generator).ask(
+        "How many people did Northwind employ at the end of 2021?"
+    )
+    first, second = (call[-1]["content"] for call in generator.calls)
+    texts = [p.shown_text for p in answer.passages]  # in the order of the second prompt
+    assert len(texts) > 1
+    assert sorted(texts, key=second.index) == texts and sorted(texts, key=first.index) == texts[::-1]
+    assert not answer.refused and "312" in answer.text
+    assert answer.citations[0].chunk_id == next(p.chunk.id for p in answer.passages if p.n == answer.citations[0].n)
+    assert "reverse order" in " ".join(answer.notes)
+
+
 def test_a_retry_that_misses_again_declines(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
     answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")

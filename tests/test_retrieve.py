@@ -44,6 +44,15 @@ def test_passages_are_numbered_and_keep_only_their_best_sentences(settings, embe
     assert all(len(p.sentences) >= 1 for p in result.passages)
 
 
+def test_reordered_passages_are_renumbered_last_first(settings, embedder):
+    index = build_index(settings, embedder)
+    result = retrieve(index, embedder, "How many people did the company employ?", settings)
+    again = result.reordered()
+    assert [p.n for p in again.passages] == [p.n for p in result.passages]
+    assert [p.chunk.id for p in again.passages] == [p.chunk.id for p in reversed(result.passages)]
+    assert again.ranked_ids == result.ranked_ids
+
+
 def test_weak_passages_below_the_relative_floor_are_dropped(settings, embedder):
     index = build_index(settings, embedder)
     result = retrieve(index, embedder, "chief executive Amina Otieno", settings.replace(min_relative_score=0.99))

@@ -655,8 +655,7 @@ def _counts_another(claim: str, fig: str, sentence: str) -> bool:
     own = set().union(*_counted(sentence, fig))
     others = [words for f in figures(sentence) if f != fig and "%" not in f for words in _counted(sentence, f)]
     return any(
-        claimed and not claimed & own and any(claimed & words for words in others)
-        for claimed in _counted(claim, fig)
+        claimed and not claimed & own and any(claimed & words for words in others) for claimed in _counted(claim, fig)
     )
 
 

@@ -24,7 +24,7 @@ _VALUE = (
 )
 _SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"
 _VALUE_LIST_RE = re.compile(rf"(?<![\w.])(?:{_VALUE})(?:{_SEPARATOR}(?:{_VALUE}))+(?![\w.])", re.IGNORECASE)
-_ITEM_SEPARATOR_RE = re.compile(r",\s(?:and\s)?|\s(?:and|or)\s")
+_ITEM_SEPARATOR_RE = re.compile(_SEPARATOR)
 _WORD_RE = re.compile(r"\S+")
 # An item list starts after one of these words...
 _STARTS_AFTER = frozenset(
@@ -62,7 +62,7 @@ def _pairs(sentence: str) -> list[tuple[str, str]]:
     said = _RESPECTIVELY_RE.search(sentence)
     if not said:
         return []
-    lists = [m for m in _VALUE_LIST_RE.finditer(sentence, 0, said.start())]
+    lists = list(_VALUE_LIST_RE.finditer(sentence, 0, said.start()))
     if not lists:
         return []
     values_match = lists[-1]

@@ -24,7 +24,7 @@ survives, the answer is a decline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from rag.text import (
@@ -35,6 +35,7 @@ from rag.text import (
     leans_on_previous,
     sentence_spans,
     sentences,
+    split_list,
     terms,
     tokens,
 )
@@ -78,6 +79,16 @@ _YEAR_ON_YEAR_RE = re.compile(
 )
 _FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
+# Between two figures of one list: "23.3% and 24.4%", "RMB 4.84 billion, RMB 2.24 billion", "12% to 14%".
+_FIGURE_JOIN_RE = re.compile(
+    r"(?:\s*[a-z]+)?\s*(?:,\s*and|,\s*or|,|and|or|to|[-–])\s*(?:[a-z$€£¥]+\s*)?", re.IGNORECASE
+)
+_SPAN_AFTER_RE = re.compile(r"\s*(?:years?|months?|quarters?|weeks?|days?)\b", re.IGNORECASE)
+# A compound (annualised) rate answers only a question that asks for one, not "how much did X grow in 2023".
+_COMPOUND_RE = re.compile(r"\bcompound|\bcagr\b|\bannuali[sz]ed\b", re.IGNORECASE)
+_COMPOUND_ASKED_RE = re.compile(
+    r"\bcompound|\bcagr\b|\bannuali[sz]ed\b|\baverage annual\b|\bper (?:year|annum)\b|\beach year\b", re.IGNORECASE
+)
 # What a count counts: the first few words after it ("539 equity incentive plans").
 _COUNTED_WORDS = 3
 _COUNTED_CHARS = 60
@@ -172,6 +183,11 @@ _CONTRASTS = [
         {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped"},
     ],
     [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
+    # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
+    [
+        {"grew", "grow", "grown", "growth", "increase", "increased", "rise", "rose"},
+        {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
+    ],
 ]
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 # Questions whose answer is a figure: an answer without one does not answer them.
@@ -182,6 +198,8 @@ _QUANTITY_RE = re.compile(
     r"value|size|growth|increase|decrease))\b",
     re.IGNORECASE,
 )
+# Questions that ask for a count: a share ("60% of companies") does not answer them.
+_COUNT_QUESTION_RE = re.compile(r"\bhow many\b(?!\s+(?:percent|per cent|percentage))", re.IGNORECASE)
 # Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
 _SHARE_QUESTION_RE = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
@@ -206,6 +224,7 @@ _SHARE_ANSWER_RE = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_ECHO_WORDS = 8
+_MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
 # "10th", "5km": a figure with a unit, not a name like "3peak" or "3A6000".
 _FIGURE_WORD_RE = re.compile(
@@ -220,7 +239,7 @@ class Verdict:
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Set when the draft missed what kind of answer the question wants ("figure",
-    # "share", "both" figures of a comparison): worth one more try with that said;
+    # "share", "count", "both" figures of a comparison): worth one more try with that said;
     # "reorder" when no claim held up: worth a fresh try with the passages reordered.
     retry: str = ""
 
@@ -343,16 +362,19 @@ def check_answer(
     kept: list[_Support] = []
     for claim in _claims(draft):
         why: list[str] = []
-        support = _support(
-            claim,
-            question,
-            evidence,
-            min_claim_support,
-            lambda s: not question_gaps([s]),
-            background,
-            ordinary,
-            why,
-        )
+
+        def supported(claim: _Claim, why: list[str] | None = None) -> _Support | None:
+            fits = lambda s: not question_gaps([s])  # noqa: E731
+            return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why)
+
+        support = supported(claim, why)
+        if support is None:
+            # The model lists a name from the neighbouring sentence along with the right ones.
+            for shorter, left_out in _without_one_item(claim):
+                support = supported(shorter)
+                if support:
+                    notes.append(f"left out {left_out!r}, which the passages do not list with the others")
+                    break
         if support is None:
             notes.append(f"dropped an unsupported claim: {claim.body!r} ({'; '.join(why)})")
             continue
@@ -367,14 +389,19 @@ def check_answer(
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
         return replace(decline("The passages found give no share or percentage for this.", notes), retry="share")
+    if _COUNT_QUESTION_RE.search(question) and not any(_counts(s.claim.body, question) for s in kept):
+        return replace(decline("The passages found give no count for this.", notes), retry="count")
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
-    contrast = _contrast(question, core, "\n".join(s.lead_ins for s in kept))
+    lead_ins = "\n".join(s.lead_ins for s in kept)
+    contrast = _contrast(question, core, lead_ins)
     if contrast:
         asked_for, found = contrast
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
+    if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
+        return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
@@ -448,6 +475,38 @@ def _claims(draft: str) -> list[_Claim]:
     return [_Claim(strip_citations(p), tuple(dedupe(parse_citations(p)))) for p in pieces if strip_citations(p)]
 
 
+def _without_one_item(claim: _Claim) -> Iterator[tuple[_Claim, str]]:
+    """The claim with one name of its list left out, for each listed name but the first.
+
+    Only a list of at least three and only items that are bare names ("Rongbay New
+    Energy Technology"): leaving out anything else could change what the claim says.
+    """
+    parts = split_list(claim.body)
+    items, separators = parts[0::2], parts[1::2]
+    if len(items) < 3:
+        return
+    for i in range(1, len(items)):
+        if not _is_bare_name(items[i]):
+            continue
+        kept = items[:i] + items[i + 1 :]
+        # The last item carries the list's closing "and": the new last one takes it.
+        last = i == len(items) - 1
+        joins = [*separators[: i - 2], separators[i - 1]] if last else separators[: i - 1] + separators[i:]
+        ending = items[-1][len(items[-1].rstrip(".")) :] if last else ""
+        body = "".join(item + join for item, join in zip(kept, [*joins, ending], strict=True))
+        yield replace(claim, body=body), items[i].strip(" .")
+
+
+def _is_bare_name(item: str) -> bool:
+    words = item.strip(" .").split()
+    fillers = [word.lower().strip(".,") in _ACRONYM_FILLERS for word in words]
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and not all(fillers)
+        and all(word[0].isupper() or filler for word, filler in zip(words, fillers, strict=True))
+    )
+
+
 def _support(
     claim: _Claim,
     question: str,
@@ -501,7 +560,7 @@ def _support(
         miscounted = [
             fig
             for fig, (n, i) in by_figure.items()
-            if fig and _counts_another(claim.body, fig, evidence[n].sentences[i])
+            if fig and _counts_another(claim.body, fig, evidence[n].sentences[i], question)
         ]
         if miscounted:
             reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
@@ -625,15 +684,34 @@ def _unit(text: str, fig: str) -> str:
 
 
 def _lead_in(sentence: str, fig: str) -> str:
-    """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it."""
-    start = 0
+    """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it.
+
+    Figures of one kind listed together ("reached 23.3% and 24.4%") share the words
+    before the list; "more than 30%, 187 achieved growth" starts anew.
+    """
+    start = run = 0
+    previous = None
     for match in _FIGURE_MENTION_RE.finditer(sentence):
+        if _SPAN_AFTER_RE.match(sentence, match.end()) and not _figure_in(fig, figures(match.group(0))):
+            continue  # "in the past 4 years reached 24.4%": a span of time, not another measure
+        listed = (
+            previous is not None
+            and _FIGURE_JOIN_RE.fullmatch(sentence, previous.end(), match.start())
+            and previous.group(0).endswith("%") == match.group(0).endswith("%")
+        )
+        if not listed:
+            start, run = previous.end() if previous else 0, match.start()
         found = figures(match.group(0))
         if found and _figure_in(fig, found):
-            breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, match.start())]
+            breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, run)]
             return sentence[max([start, *breaks]) : match.end()]
-        start = match.end()
+        previous = match
     return sentence
+
+
+def _words_after(text: str, end: int) -> set[str]:
+    after = text[end : end + _COUNTED_CHARS].split()[:_COUNTED_WORDS]
+    return {t for t in terms(" ".join(after)) if not t[0].isdigit()}
 
 
 def _counted(text: str, fig: str) -> list[set[str]]:
@@ -642,20 +720,41 @@ def _counted(text: str, fig: str) -> list[set[str]]:
     for match in _FIGURE_MENTION_RE.finditer(text):
         said = figures(match.group(0))
         if said and _figure_in(fig, said):
-            after = text[match.end() : match.end() + _COUNTED_CHARS].split()[:_COUNTED_WORDS]
-            found.append({t for t in terms(" ".join(after)) if not t[0].isdigit()})
+            found.append(_words_after(text, match.end()))
     return found
 
 
-def _counts_another(claim: str, fig: str, sentence: str) -> bool:
+def _asked_count(question: str) -> set[str]:
+    """What a "how many ..." question counts ("how many incentive plans" -> incentive, plans)."""
+    match = _COUNT_QUESTION_RE.search(question)
+    return _words_after(question, match.end()) if match else set()
+
+
+def _counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     """Whether the claim gives ``fig`` to what the sentence counts with another figure:
-    "369 incentive plans" from "369 companies launched 539 incentive plans"."""
+    "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
+    figure ("369") counts what the question asks about."""
     if "%" in fig or "." in fig:
         return False
     own = set().union(*_counted(sentence, fig))
-    others = [words for f in figures(sentence) if f != fig and "%" not in f for words in _counted(sentence, f)]
+    if not own:
+        # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
+        return False
+    others = [
+        words
+        for f in figures(sentence)
+        if f != fig and "%" not in f and not _YEAR_RE.fullmatch(f)
+        for words in _counted(sentence, f)
+    ]
+    claimed_sets = [words or _asked_count(question) for words in _counted(claim, fig)]
+    return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
+
+
+def _counts(claim: str, question: str) -> bool:
+    """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
+    asked = figures(question)
     return any(
-        claimed and not claimed & own and any(claimed & words for words in others) for claimed in _counted(claim, fig)
+        not f.endswith("%") and not _YEAR_RE.fullmatch(f) and f not in asked for f in figures(claim, spelled=True)
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import sentence_spans
+from rag.text import LIST_SEPARATOR, sentence_spans, split_list
 
 _RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VALUE = (
@@ -22,9 +22,8 @@ _VALUE = (
     r"(?:\s(?:thousand|million|billion|trillion))?"
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 )
-_SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"
-_VALUE_LIST_RE = re.compile(rf"(?<![\w.])(?:{_VALUE})(?:{_SEPARATOR}(?:{_VALUE}))+(?![\w.])", re.IGNORECASE)
-_ITEM_SEPARATOR_RE = re.compile(_SEPARATOR)
+_VALUE_LIST_RE = re.compile(rf"(?<![\w.])(?:{_VALUE})(?:{LIST_SEPARATOR}(?:{_VALUE}))+(?![\w.])", re.IGNORECASE)
+_ITEM_SEPARATOR_RE = re.compile(LIST_SEPARATOR)
 _WORD_RE = re.compile(r"\S+")
 # An item list starts after one of these words...
 _STARTS_AFTER = frozenset(
@@ -74,7 +73,7 @@ def _pairs(sentence: str) -> list[tuple[str, str]]:
 
 
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in _ITEM_SEPARATOR_RE.split(text) if part.strip()]
+    return [part.strip() for part in split_list(text)[0::2] if part.strip()]
 
 
 def _items(before: str, count: int) -> list[str]:

@@ -222,6 +222,16 @@ def slugify(name: str) -> str:
     return slug or "document"
 
 
+# Between the items of an enumeration: "A, B and C", "A, B, and C", "A or B".
+LIST_SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"
+_LIST_SPLIT_RE = re.compile(f"({LIST_SEPARATOR})")
+
+
+def split_list(text: str) -> list[str]:
+    """Items and separators, alternating: "A, B and C" -> ["A", ", ", "B", " and ", "C"]."""
+    return _LIST_SPLIT_RE.split(text)
+
+
 T = TypeVar("T", bound=Hashable)
 
 

@@ -8,6 +8,7 @@ from rag.ground import (
     parse_citations,
     strip_citations,
 )
+from rag.text import sentences
 from rag.types import Chunk, Passage
 
 SYSTEM = "You answer questions using only the numbered passages in the user's message and nothing else at all."
@@ -375,14 +376,81 @@ def test_an_echo_of_the_question_without_evidence_is_declined():
             "Most firms grew net profit, and chip makers saw revenue growth reach 27.8%.",
             False,
         ),
+        (
+            "How much did R&D investment grow?",
+            "The median proportion of R&D investment to operating revenue was 12.2%.",
+            True,
+        ),
+        (
+            "What proportion of operating revenue went to R&D?",
+            "The median proportion of R&D investment to operating revenue was 12.2%.",
+            False,
+        ),
+        # Figures listed together share the words before the list.
+        (
+            "How fast did net profit of chip makers grow?",
+            "Most firms grew net profit, and chip makers saw revenue growth reach 12.1% and 27.8%.",
+            True,
+        ),
     ],
 )
 def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declined):
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
-    figures = ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%", "27.8%")
+    figures = ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%", "27.8%", "12.2%")
     figure = next(f for f in figures if f.removeprefix("RMB ") in sentence)
     verdict = check_answer(question, f"It was {figure} [1].", passages, SYSTEM, 0.5)
     assert verdict.refused is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("By what percentage did net profit grow year on year?", True),
+        ("How much did net profit grow?", True),
+        ("What was the compound growth rate of net profit over the past 4 years?", False),
+        ("How fast did net profit grow per year since 2019?", False),
+    ],
+)
+def test_a_compound_rate_answers_only_a_question_about_one(question, declined):
+    sentence = (
+        "Compared with 2019, the compound growth rates of revenue and net profit in the past 4 years "
+        "reached 23.3% and 24.4% respectively."
+    )
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    assert check_answer(question, "Net profit grew 24.4% [1].", passages, SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize(
+    ("draft", "answer"),
+    [
+        # A name from the next sentence is left out; the rest of the list stands.
+        (
+            "The leaders are Jinko Solar, Trina Solar, CSI Solar and Rongbay Technology [1].",
+            "The leaders are Jinko Solar, Trina Solar and CSI Solar [1].",
+        ),
+        ("Jinko Solar, Rongbay Technology, Trina Solar, CSI Solar [1].", "Jinko Solar, Trina Solar, CSI Solar [1]."),
+        # Two wrong names: no list to save.
+        ("Jinko Solar, Trina Solar, Beigene and Rongbay Technology [1].", None),
+    ],
+)
+def test_a_list_loses_a_name_the_passage_does_not_list(draft, answer):
+    text = (
+        "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in shipments. "
+        "Additionally, the cathode leader Rongbay Technology ranked first for three years."
+    )
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Exports", text), 1.0, tuple(sentences(text)))]
+    verdict = check_answer("Which PV module leaders ranked in the top five?", draft, passages, SYSTEM, 0.5)
+    assert verdict.text == answer if answer else verdict.refused
+
+
+def test_a_count_after_a_compound_rate_is_not_one():
+    sentence = (
+        "Among these, 92 had a compound growth rate of more than 30%, 187 achieved growth in operating revenue "
+        "for 4 consecutive years."
+    )
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    question = "How many companies grew operating revenue for four consecutive years?"
+    assert not check_answer(question, "187 companies [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_model_numbers_must_match_exactly():
@@ -403,9 +471,12 @@ def test_model_numbers_must_match_exactly():
         ("What share buybacks did the companies announce?", "Four companies won awards [3].", ""),
         ("How much net profit did Jinko Solar record?", "Jinko Solar recorded net profits [2].", "figure"),
         ("Which grew faster in 2023, overseas revenue or total revenue?", "Overseas revenue grew faster [3].", "both"),
-        ("Did overseas revenue grow more than total revenue?", "Overseas revenues were 28.8% higher [3].", "both"),
+        ("Did overseas revenue grow more than total revenue?", "Total operating revenue grew 4.7% [1].", "both"),
         ("Which grew faster, overseas revenue or total revenue?", "Overseas 28.8%, total 4.7% [3].", ""),
         ("How much did overseas revenue grow?", "Overseas revenue grew 28.8% [3].", ""),
+        ("How many companies earned revenue overseas?", "Overseas revenues were 28.8% of all revenues [3].", "count"),
+        ("How many percent of all revenues came from overseas?", "28.8% of all revenues came from overseas [3].", ""),
+        ("How many companies won awards?", "Four companies won awards [3].", ""),
     ],
 )
 def test_a_draft_of_the_wrong_kind_asks_for_a_retry(question, draft, retry):
@@ -430,6 +501,9 @@ def test_a_share_is_not_backed_by_an_ordinal_or_a_bare_number():
         ("539 companies launched them [1].", True),
         ("369 companies had launched 539 equity incentive plans [1].", False),
         ("539 equity incentive plans had been launched [1].", False),
+        # A bare figure counts what the question asks about.
+        ("369 [1].", True),
+        ("539 [1].", False),
     ],
 )
 def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, declined):
@@ -437,3 +511,11 @@ def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, dec
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Incentives", sentence), 1.0, (sentence,))]
     question = "How many equity incentive plans had been launched by the end of 2023?"
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize("draft", ["Water main breaks fell to 212 [1].", "212 [1]."])
+def test_a_count_named_before_its_figure_is_not_taken_for_another(draft):
+    sentence = "Water main breaks fell to 212, down from 264 in 2024, and non-revenue water dropped below 12%."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Network", sentence), 1.0, (sentence,))]
+    question = "How many water main breaks did the district have in 2025?"
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused

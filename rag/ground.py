@@ -24,7 +24,7 @@ survives, the answer is a decline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 from rag.text import (
@@ -43,8 +43,9 @@ from rag.types import Citation, Passage
 
 DECLINE_TEXT = "The documents don't say."
 
-# (name) -> whether it is so common in the corpus that it is background, not a subject
-Background = Callable[[str], bool]
+# (name, document ids) -> whether the name is so common in those documents that it is
+# background there, not a subject ("China" in a report on China, not in a manual).
+Background = Callable[[str, Collection[str]], bool]
 
 _CITATION_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|and|[-–])\s*\d{1,3})*)\s*\]")
 _LEADING_CITATIONS_RE = re.compile(r"^(?:\s*\[[\d\s,;–-]+\])+")
@@ -276,7 +277,7 @@ def missing_specifics(
     near: str,
     wide: str = "",
     names_in: str | None = None,
-    background: Background = lambda name: False,
+    background: Callable[[str], bool] = lambda name: False,
     derived: frozenset[str] | set[str] = frozenset(),
     ordinary: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
@@ -337,7 +338,7 @@ def check_answer(
     passages: list[Passage],
     system_prompt: str,
     min_claim_support: float,
-    background: Background = lambda name: False,
+    background: Background = lambda name, documents: False,
 ) -> Verdict:
     if is_decline(draft):
         return decline("The passages found do not answer this question.")
@@ -356,7 +357,8 @@ def check_answer(
             for n in numbers
         )
         wide = "\n".join(_whole(n, evidence) for n in numbers)
-        return missing_specifics(question, near, wide, names_in=f"{near}\n{topics}", background=background)
+        is_background = _background_in(background, numbers, evidence)
+        return missing_specifics(question, near, wide, names_in=f"{near}\n{topics}", background=is_background)
 
     notes: list[str] = []
     kept: list[_Support] = []
@@ -475,6 +477,14 @@ def _claims(draft: str) -> list[_Claim]:
     return [_Claim(strip_citations(p), tuple(dedupe(parse_citations(p)))) for p in pieces if strip_citations(p)]
 
 
+def _background_in(
+    background: Background, numbers: Collection[int], evidence: dict[int, _Evidence]
+) -> Callable[[str], bool]:
+    """Whether a name is background in the documents of these passages."""
+    documents = {evidence[n].passage.chunk.doc_id for n in numbers}
+    return lambda name: background(name, documents)
+
+
 def _without_one_item(claim: _Claim) -> Iterator[tuple[_Claim, str]]:
     """The claim with one name of its list left out, for each listed name but the first.
 
@@ -588,16 +598,19 @@ def _support(
         # Names must be in the very sentence (or the document's title): a fact
         # in the next sentence may be about another company.
         titles = "\n".join(evidence[n].passage.chunk.document for n in numbers)
+        is_background = _background_in(background, numbers, evidence)
         gaps = missing_specifics(
             claim.body,
             window,
             wide,
             names_in=f"{core}\n{titles}\n{' '.join(asked)}",
-            background=background,
+            background=is_background,
             derived=derived,
             ordinary=ordinary,
         )
-        gaps += missing_specifics(" ".join(n for n in claim_names if n not in new_names), wide, background=background)
+        gaps += missing_specifics(
+            " ".join(n for n in claim_names if n not in new_names), wide, background=is_background
+        )
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
@@ -653,7 +666,8 @@ def _quotes(
         holding = [c for c in candidates if _figure_in(fig, c[2].figures)]
         unit = _unit(claim, fig)
         if holding and unit:
-            same_unit = [c for c in holding if _unit(evidence[c[0]].sentences[c[1]], fig) in (unit, "")]
+            # The unit is read where the figure stands: the sentence or the one it leans on.
+            same_unit = [c for c in holding if _unit(_window((c[:2],), evidence, neighbours=0), fig) in (unit, "")]
             if not same_unit:
                 return None
             holding = same_unit
@@ -931,22 +945,25 @@ def _contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, st
 
     What a figure measures is mostly said just before it ("most firms grew profit;
     revenue of chip makers rose 27.8%": 27.8% is revenue), so the ``lead_ins`` of the
-    answer's figures decide where they name a side; the whole evidence where they don't.
+    answer's figures (one a line) decide where they name a side; the whole evidence
+    where none does.
     """
     asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
-    near = set(_CONTRAST_WORD_RE.findall(lead_ins.lower()))
+    leads = [set(_CONTRAST_WORD_RE.findall(lead.lower())) for lead in lead_ins.splitlines()]
     everywhere = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
     for sides in _CONTRASTS:
         if sum(bool(side & asked) for side in sides) != 1:
             continue  # a question naming two sides ("sales left after costs") is not about one
-        said = near if any(side & near for side in sides) else everywhere
-        for side in sides:
-            wanted = side & asked
-            if not wanted or side & said:
+        wanted_side = next(side for side in sides if side & asked)
+        wanted = sorted(wanted_side & asked)[0]
+        # Each figure whose lead-in names a side must name the one asked for.
+        naming = [lead for lead in leads if any(side & lead for side in sides)]
+        for said in naming or [everywhere]:
+            if wanted_side & said:
                 continue
             for other in sides:
-                if other is not side and other & said and not other & asked:
-                    return sorted(wanted)[0], sorted(other & said)[0]
+                if other is not wanted_side and other & said and not other & asked:
+                    return wanted, sorted(other & said)[0]
     return None
 
 

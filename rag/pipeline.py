@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from rag.config import Settings
@@ -210,7 +210,8 @@ class Pipeline:
             verdict = decline("No documents are indexed." if not self.index.chunks else "Nothing relevant was found.")
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
-            gaps = missing_specifics(question, texts, background=self._background)
+            documents = {p.chunk.doc_id for p in retrieval.passages}
+            gaps = missing_specifics(question, texts, background=lambda name: self._background(name, documents))
             if not gaps:
                 return None
             verdict = decline(f"No passage mentions {', '.join(f'“{g}”' for g in gaps)}.")
@@ -287,12 +288,14 @@ class Pipeline:
             self._background,
         )
 
-    def _background(self, name: str) -> bool:
+    def _background(self, name: str, documents: Collection[str]) -> bool:
         """A name in a fair share of a document's chunks ("China" in a report on China,
-        "Fiscal Year" in a budget) is context, not the subject of a question."""
+        "Fiscal Year" in a budget) is context there, not the subject of a question;
+        in another document it is a subject."""
         share = self.settings.background_name_share
         name_terms = terms(name)
-        for size, counter in self.index.document_term_counts.values():
+        counts = self.index.document_term_counts
+        for size, counter in (counts[d] for d in documents if d in counts):
             floor = max(2, share * size)
             if name_terms and all(counter[t] >= floor for t in name_terms):
                 return True

@@ -18,7 +18,8 @@ import snowballstemmer
 _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?"
 _WORD = r"[^\W_]+(?:[&'’][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?:{_NUMBER})(?![^\W_])|{_WORD}")
-_NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![^\W_])")
+# Not in a code like "KB-40" or "E-12": that is a name, checked as written.
+_NUMBER_RE = re.compile(rf"(?<![\w.,])(?<![A-Z]-)(?:{_NUMBER})(?![^\W_])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 STOPWORDS = frozenset(

@@ -443,6 +443,17 @@ def test_a_list_loses_a_name_the_passage_does_not_list(draft, answer):
     assert verdict.text == answer if answer else verdict.refused
 
 
+def test_each_figure_must_measure_what_is_asked():
+    text = (
+        "Revenue reached RMB 9 billion, a year-on-year increase of 4.7%. "
+        "The median proportion of R&D to revenue was 12.2%."
+    )
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", text), 1.0, tuple(sentences(text)))]
+    question = "Which grew faster, revenue or R&D?"
+    assert check_answer(question, "Revenue grew 4.7% while R&D grew 12.2% [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "Revenue grew 4.7% [1].", passages, SYSTEM, 0.5).refused
+
+
 def test_a_count_after_a_compound_rate_is_not_one():
     sentence = (
         "Among these, 92 had a compound growth rate of more than 30%, 187 achieved growth in operating revenue "
@@ -451,6 +462,13 @@ def test_a_count_after_a_compound_rate_is_not_one():
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
     question = "How many companies grew operating revenue for four consecutive years?"
     assert not check_answer(question, "187 companies [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_unit_is_read_where_the_figure_stands():
+    text = "Charge only between 5 °C and 40 °C. Outside this range the meter pauses charging."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Charging", text), 1.0, tuple(sentences(text)))]
+    draft = "The meter pauses charging after 40 hours [1]."
+    assert check_answer("After how many hours does the meter pause charging?", draft, passages, SYSTEM, 0.5).refused
 
 
 def test_model_numbers_must_match_exactly():

@@ -200,3 +200,18 @@ def test_a_draft_of_the_right_kind_is_not_retried(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "40% of the staff were in Kenya [1].")
     answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")
     assert not answer.refused and len(generator.calls) == 1
+
+
+def test_a_name_common_in_one_document_is_still_a_subject_in_another(settings, embedder, corpus):
+    # "Greyhaven" is background in Greyhaven's own report, so a question about
+    # Greyhaven may be answered from it; a Northwind passage does not answer it.
+    (corpus / "greyhaven.md").write_text(
+        "# Greyhaven Water 2021\n\n## I. Supply\n\nGreyhaven pumped 12 megalitres.\n\n"
+        "## II. Network\n\nGreyhaven renewed 8 km of mains.\n\n## III. Staff\n\nGreyhaven trained its crews.\n",
+        encoding="utf-8",
+    )
+    pipeline, _ = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("How many people did Greyhaven employ at the end of 2021?")
+    assert answer.refused and "Greyhaven" in answer.text
+    pipeline, _ = _pipeline(settings, embedder, "Greyhaven renewed 8 km of mains [1].")
+    assert not pipeline.ask("How many km of mains did Greyhaven renew?").refused

@@ -39,6 +39,11 @@ def test_figures_are_canonical_and_number_words_count_only_when_asked():
     assert figures("four deals ranked first", spelled=True) == {"4", "1"}
 
 
+def test_codes_are_not_figures_but_ranges_and_dates_are():
+    assert figures("a KB-40 pack, error E-12, from -10 °C to 50 °C") == {"10", "50"}
+    assert figures("by end-2023, over 2019-2023") == {"2019", "2023"}
+
+
 def test_normalize_for_match_folds_case_separators_and_space():
     assert normalize_for_match("RMB  1,397.78\nBillion") == "rmb 1397.78 billion"
 

@@ -224,6 +224,12 @@ _SHARE_ANSWER_RE = re.compile(
     r"\bpercentage points?\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority)\b",
     re.IGNORECASE,
 )
+# A name with a number in it, "STAR 100 ETF", "Model 3 Performance": the number is part of the name.
+# (An amount after a currency code, "RMB 56.", is not.)
+_NUMBERED_NAME_RE = re.compile(
+    r"\b(?!(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|CHF|CAD|AUD|INR)\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
+    r"(?=\s+[A-Z]|[?.,;:)](?!\d)|$)"
+)
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -401,6 +407,11 @@ def check_answer(
     contrast = _contrast(question, core, lead_ins)
     if contrast:
         asked_for, found = contrast
+        return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
+    # An answer without figures (a date, a name) rests on its whole sentence.
+    variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary)
+    if variant:
+        asked_for, found = variant
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
@@ -964,6 +975,22 @@ def _contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, st
             for other in sides:
                 if other is not wanted_side and other & said and not other & asked:
                     return wanted, sorted(other & said)[0]
+    return None
+
+
+def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[str, str] | None:
+    """(a numbered name the question asks about, another number of it that the answer's
+    figures belong to): "STAR 100 ETF" asked, "STAR 50 ETF options were listed in June 2023"
+    found; "KX2-100" asked, "9 hours on the KX2-200" found."""
+    asked = [n for n in _names(question, ordinary) if re.search(r"\d", n)]
+    asked += [m.group(0) for m in _NUMBERED_NAME_RE.finditer(question) if not _YEAR_RE.fullmatch(m.group(2))]
+    for name in asked:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", evidence, re.IGNORECASE):
+            continue
+        pattern = "".join(r"\d+" if part.isdigit() else re.escape(part) for part in re.split(r"(\d+)", name))
+        other = re.search(rf"(?<![\w-]){pattern}(?![\w-])", evidence, re.IGNORECASE)
+        if other:
+            return name, other.group(0)
     return None
 
 

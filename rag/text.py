@@ -157,7 +157,7 @@ def figure_value(fig: str) -> float:
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
 _NO_BREAK_AFTER = frozenset(
     "mr mrs ms dr prof st no vs e.g i.e etc approx fig figs sec art dept jan feb mar apr jun jul aug sep "
-    "sept oct nov dec u.s u.k inc co corp ltd".split()
+    "sept oct nov dec u.s u.k inc co corp".split()
 )
 
 
@@ -181,8 +181,8 @@ def _line_sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END_RE.finditer(text):
         head = text[start : match.start()].rstrip()
         last_word = head.rsplit(None, 1)[-1].rstrip(".").lower() if head.split() else ""
-        # "Dr. Smith", "e.g. X", initials ("J. Smith") and company names ("Foo Inc. China")
-        # do not end a sentence; a sentence ending in "Ltd." is rarer than a name going on.
+        # "Dr. Smith", "e.g. X", initials ("J. Smith") and company names ("Foo Inc. China",
+        # "Foo Co. Ltd.") do not end a sentence; "Ltd." ends a name, so it may end one.
         if last_word in _NO_BREAK_AFTER or (len(last_word) == 1 and last_word.isalpha()):
             continue
         spans.append((start, match.start()))

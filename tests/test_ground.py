@@ -471,6 +471,29 @@ def test_a_unit_is_read_where_the_figure_stands():
     assert check_answer("After how many hours does the meter pause charging?", draft, passages, SYSTEM, 0.5).refused
 
 
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("On what date was the first STAR 100 ETF launched?", True),
+        ("When were STAR 50 ETF options listed?", False),
+    ],
+)
+def test_a_figure_of_another_numbered_name_does_not_answer(question, declined):
+    text = (
+        "The STAR 100 ETF products amount to nearly RMB 19 billion. "
+        "In terms of derivatives, STAR 50 ETF options were listed in June 2023."
+    )
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Indices", text), 1.0, tuple(sentences(text)))]
+    assert check_answer(question, "In June 2023 [1].", passages, SYSTEM, 0.5).refused is declined
+
+
+def test_an_amount_is_not_a_numbered_name():
+    text = "The companies achieved revenue of RMB 277.55 billion and net profit of RMB 17.21 billion in Q1 2024."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Q1", text), 1.0, (text,))]
+    question = "Which period do the RMB 277.55 billion revenue and RMB 17.21 billion profit figures cover?"
+    assert not check_answer(question, "They cover Q1 2024 [1].", passages, SYSTEM, 0.5).refused
+
+
 def test_model_numbers_must_match_exactly():
     text = "The battery lasts 14 hours; 9 hours on the KX2-200 with Bluetooth on."
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Battery", text), 1.0, (text,))]

@@ -57,11 +57,13 @@ def test_sentences_do_not_break_inside_abbreviations_or_decimals():
     ]
 
 
-def test_sentences_do_not_break_after_a_company_suffix():
-    text = "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. Shanghai grew. Then it fell."
+def test_sentences_break_after_a_name_only_where_it_ends():
+    # "Inc." and "Co." may go on ("Foo Inc. China", "Foo Co. Ltd."); "Ltd." ends a name.
+    text = "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. grew. Bar Co., Ltd. Loongson fell."
     assert sentences(text) == [
-        "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. Shanghai grew.",
-        "Then it fell.",
+        "Makers such as Advanced Micro-Fabrication Inc. China and Foo Co. Ltd. grew.",
+        "Bar Co., Ltd.",
+        "Loongson fell.",
     ]
 
 

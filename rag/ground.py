@@ -230,6 +230,11 @@ _NUMBERED_NAME_RE = re.compile(
     r"\b(?!(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|CHF|CAD|AUD|INR)\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
     r"(?=\s+[A-Z]|[?.,;:)](?!\d)|$)"
 )
+_RANK_RE = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ]"
+    r"(?:largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst)\b",
+    re.IGNORECASE,
+)
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -338,6 +343,12 @@ def missing_specifics(
     return dedupe(missing)
 
 
+def without_ranks(question: str) -> str:
+    """The question without the rank it asks for: "which is the second-largest?" asks the
+    passages to show an order (a list of amounts), not to state the figure 2."""
+    return _RANK_RE.sub("", question)
+
+
 def check_answer(
     question: str,
     draft: str,
@@ -364,7 +375,9 @@ def check_answer(
         )
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         is_background = _background_in(background, numbers, evidence)
-        return missing_specifics(question, near, wide, names_in=f"{near}\n{topics}", background=is_background)
+        return missing_specifics(
+            without_ranks(question), near, wide, names_in=f"{near}\n{topics}", background=is_background
+        )
 
     notes: list[str] = []
     kept: list[_Support] = []

@@ -26,7 +26,7 @@ from rag.errors import DocumentError, IndexCorruptError, QuestionError
 from rag.files import atomic_write
 from rag.followup import standalone_question
 from rag.generate import Generator, load_generator
-from rag.ground import Verdict, check_answer, decline, missing_specifics
+from rag.ground import Verdict, check_answer, decline, missing_specifics, without_ranks
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
 from rag.prompt import DECLINE_TOKEN, STOP, SYSTEM_PROMPT, build_messages, prefix_messages, retry_messages
 from rag.retrieve import Retrieval, retrieve
@@ -211,7 +211,9 @@ class Pipeline:
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
-            gaps = missing_specifics(question, texts, background=lambda name: self._background(name, documents))
+            gaps = missing_specifics(
+                without_ranks(question), texts, background=lambda name: self._background(name, documents)
+            )
             if not gaps:
                 return None
             verdict = decline(f"No passage mentions {', '.join(f'“{g}”' for g in gaps)}.")

@@ -494,6 +494,15 @@ def test_an_amount_is_not_a_numbered_name():
     assert not check_answer(question, "They cover Q1 2024 [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_a_rank_asked_for_is_not_a_figure_the_passage_must_state():
+    text = "Capital projects: Harbor Street $18.5 million, Pavement $12.0 million, Library roof $4.1 million."
+    passages = [Passage(1, Chunk("d#s1.p1", "d", "Budget", "Capital", text), 1.0, (text,))]
+    question = "Which project receives the second-largest amount?"
+    verdict = check_answer(question, "Pavement receives $12.0 million [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused
+    assert missing_specifics("Which project ranked second?", text) == ["2"]
+
+
 def test_model_numbers_must_match_exactly():
     text = "The battery lasts 14 hours; 9 hours on the KX2-200 with Bluetooth on."
     passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Battery", text), 1.0, (text,))]

@@ -215,3 +215,9 @@ def test_a_name_common_in_one_document_is_still_a_subject_in_another(settings, e
     assert answer.refused and "Greyhaven" in answer.text
     pipeline, _ = _pipeline(settings, embedder, "Greyhaven renewed 8 km of mains [1].")
     assert not pipeline.ask("How many km of mains did Greyhaven renew?").refused
+
+
+def test_a_rank_in_the_question_does_not_decline_before_generation(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "Coffee sales were 310 tonnes [1].")
+    answer = pipeline.ask("Which product had the second-largest sales in 2021?")
+    assert generator.calls and "declined before generation" not in answer.notes

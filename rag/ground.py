@@ -379,15 +379,16 @@ def check_answer(
             without_ranks(question), near, wide, names_in=f"{near}\n{topics}", background=is_background
         )
 
+    def fits(support: _Support) -> bool:
+        return not question_gaps([support])
+
+    def supported(claim: _Claim, why: list[str] | None = None) -> _Support | None:
+        return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why)
+
     notes: list[str] = []
     kept: list[_Support] = []
     for claim in _claims(draft):
         why: list[str] = []
-
-        def supported(claim: _Claim, why: list[str] | None = None) -> _Support | None:
-            fits = lambda s: not question_gaps([s])  # noqa: E731
-            return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why)
-
         support = supported(claim, why)
         if support is None:
             # The model lists a name from the neighbouring sentence along with the right ones.

@@ -27,8 +27,19 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 
+from rag.measure import (
+    COUNT_QUESTION_RE,
+    FIGURE_MENTION_RE,
+    contrast,
+    counts_another,
+    figure_in,
+    gives_count,
+    lead_in,
+    unit_of,
+)
 from rag.text import (
     STOPWORDS,
+    YEAR_RE,
     dedupe,
     figure_value,
     figures,
@@ -63,7 +74,6 @@ _DECLINE_RE = re.compile(
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w&'’-])[a-z][a-z'’-]*")
 _WORD_RE = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _QUARTER_RE = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth) quarter)\b", re.IGNORECASE)
 _HALF_RE = re.compile(r"\b(?:h([12])|(first|second) half)\b", re.IGNORECASE)
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
@@ -78,21 +88,11 @@ _YEAR_ON_YEAR_RE = re.compile(
     r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
     re.IGNORECASE,
 )
-_FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
-# Between two figures of one list: "23.3% and 24.4%", "RMB 4.84 billion, RMB 2.24 billion", "12% to 14%".
-_FIGURE_JOIN_RE = re.compile(
-    r"(?:\s*[a-z]+)?\s*(?:,\s*and|,\s*or|,|and|or|to|[-–])\s*(?:[a-z$€£¥]+\s*)?", re.IGNORECASE
-)
-_SPAN_AFTER_RE = re.compile(r"\s*(?:years?|months?|quarters?|weeks?|days?)\b", re.IGNORECASE)
 # A compound (annualised) rate answers only a question that asks for one, not "how much did X grow in 2023".
 _COMPOUND_RE = re.compile(r"\bcompound|\bcagr\b|\bannuali[sz]ed\b", re.IGNORECASE)
 _COMPOUND_ASKED_RE = re.compile(
     r"\bcompound|\bcagr\b|\bannuali[sz]ed\b|\baverage annual\b|\bper (?:year|annum)\b|\beach year\b", re.IGNORECASE
 )
-# What a count counts: the first few words after it ("539 equity incentive plans").
-_COUNTED_WORDS = 3
-_COUNTED_CHARS = 60
 _DATE_MENTION_RE = re.compile(
     r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
     re.IGNORECASE,
@@ -115,82 +115,6 @@ _BASE_YEAR_RE = re.compile(
     r"|\()((?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)",
     re.IGNORECASE,
 )
-# What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.
-_UNITS = {
-    "%": "percent",
-    "percent": "percent",
-    "pct": "percent",
-    "thousand": "e3",
-    "million": "e6",
-    "mn": "e6",
-    "billion": "e9",
-    "bn": "e9",
-    "trillion": "e12",
-    "tn": "e12",
-    "second": "s",
-    "sec": "s",
-    "minute": "min",
-    "min": "min",
-    "hour": "h",
-    "hr": "h",
-    "h": "h",
-    "day": "d",
-    "week": "wk",
-    "month": "mo",
-    "year": "yr",
-    "°c": "degc",
-    "°f": "degf",
-    "degrees": "deg",
-    "mm": "mm",
-    "cm": "cm",
-    "metre": "metre",
-    "meter": "metre",
-    "km": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "litre": "l",
-    "liter": "l",
-    "ml": "ml",
-    "megalitre": "megalitre",
-    "kg": "kg",
-    "g": "g",
-    "gram": "g",
-    "tonne": "t",
-    "ton": "t",
-    "mah": "mah",
-    "mw": "mw",
-    "kw": "kw",
-    "kwh": "kwh",
-    "gwh": "gwh",
-    "v": "v",
-}
-_UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
-# Qualifiers that name different things: a question about one side is not answered by
-# a sentence that speaks only of another ("median" vs "average", "net" vs "gross",
-# "revenue" vs "profit" vs "cost"). Words on one side are synonyms.
-_CONTRASTS = [
-    [{"median"}, {"average", "mean"}],
-    [{"net"}, {"gross"}],
-    [
-        {"revenue", "revenues", "sales", "turnover"},
-        {"profit", "profits", "earnings"},
-        {"cost", "costs", "expense", "expenses", "expenditure", "spending", "spend", "spent", "investment", "invested"},
-        {"cash"},
-    ],
-    [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
-    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
-    [
-        {"increase", "increased", "rise", "rose", "growth", "grew"},
-        {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped"},
-    ],
-    [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
-    # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
-    [
-        {"grew", "grow", "grown", "growth", "increase", "increased", "rise", "rose"},
-        {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
-    ],
-]
-_CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 # Questions whose answer is a figure: an answer without one does not answer them.
 _QUANTITY_RE = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:how (?:many|much|large|big|fast|long|high|far|often|old)|by how much|"
@@ -199,8 +123,6 @@ _QUANTITY_RE = re.compile(
     r"value|size|growth|increase|decrease))\b",
     re.IGNORECASE,
 )
-# Questions that ask for a count: a share ("60% of companies") does not answer them.
-_COUNT_QUESTION_RE = re.compile(r"\bhow many\b(?!\s+(?:percent|per cent|percentage))", re.IGNORECASE)
 # Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
 _SHARE_QUESTION_RE = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
@@ -312,7 +234,7 @@ def missing_specifics(
     name_tokens = set(tokens(wide if names_in is None else names_in))
     missing: list[str] = []
     for fig in figures(text, ordinals=True):
-        if _YEAR_RE.fullmatch(fig):
+        if YEAR_RE.fullmatch(fig):
             scope, scope_figures = (near, near_figures) if near_years else (wide, wide_figures)
             later_than_base = str(int(fig) - 1) in bases
             both_compare = fig in bases and fig in text_bases
@@ -325,7 +247,7 @@ def missing_specifics(
                 or _relative_year(fig, text, scope_figures, scope)
             ):
                 missing.append(fig)
-        elif not _figure_in(fig, near_figures) and not _is_derived(fig, derived):
+        elif not figure_in(fig, near_figures) and not _is_derived(fig, derived):
             missing.append(fig)
     for label, pattern, family in _periods(text):
         scope = near if family.search(near) else wide
@@ -411,16 +333,16 @@ def check_answer(
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
         return replace(decline("The passages found give no share or percentage for this.", notes), retry="share")
-    if _COUNT_QUESTION_RE.search(question) and not any(_counts(s.claim.body, question) for s in kept):
+    if COUNT_QUESTION_RE.search(question) and not any(gives_count(s.claim.body, question) for s in kept):
         return replace(decline("The passages found give no count for this.", notes), retry="count")
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
     lead_ins = "\n".join(s.lead_ins for s in kept)
-    contrast = _contrast(question, core, lead_ins)
-    if contrast:
-        asked_for, found = contrast
+    opposite = contrast(question, core, lead_ins)
+    if opposite:
+        asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.
     variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary)
@@ -433,7 +355,7 @@ def check_answer(
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
     said = set().union(*(figures(s.claim.body, ordinals=True) for s in kept))
-    compared = _COMPARISON_RE.search(question) and len({f for f in said if not _YEAR_RE.fullmatch(f)}) < 2
+    compared = _COMPARISON_RE.search(question) and len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
     return Verdict(
         text=text,
         refused=False,
@@ -457,7 +379,7 @@ class _Bag:
 
     def score(self, claim: str) -> float:
         """How much of ``claim`` this text holds: figures weigh most, then names, then words."""
-        fig_hits = sum(_figure_in(f, self.figures) for f in figures(claim))
+        fig_hits = sum(figure_in(f, self.figures) for f in figures(claim))
         name_hits = sum(set(tokens(n)) <= self.tokens for n in _names(claim))
         return 3 * fig_hits + 2 * name_hits + len(set(terms(claim)) & self.terms)
 
@@ -581,10 +503,10 @@ def _support(
 
     def backs(numbers: tuple[int, ...]) -> _Support | None:
         have_figures = set().union(*(evidence[n].bag.figures for n in numbers))
-        stated = {f for f in claim_figures if _figure_in(f, have_figures)}
+        stated = {f for f in claim_figures if figure_in(f, have_figures)}
         derived = _derived(have_figures, stated)
         # Years are dates, checked below: a title like "2025 Annual Report" may date a passage.
-        unstated = [f for f in claim_figures - stated if not _YEAR_RE.fullmatch(f) and not _is_derived(f, derived)]
+        unstated = [f for f in claim_figures - stated if not YEAR_RE.fullmatch(f) and not _is_derived(f, derived)]
         if unstated:
             reasons.append(f"{numbers}: no {', '.join(unstated)}")
             return None
@@ -595,7 +517,7 @@ def _support(
         miscounted = [
             fig
             for fig, (n, i) in by_figure.items()
-            if fig and _counts_another(claim.body, fig, evidence[n].sentences[i], question)
+            if fig and counts_another(claim.body, fig, evidence[n].sentences[i], question)
         ]
         if miscounted:
             reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
@@ -639,7 +561,7 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
-        lead_ins = "\n".join(_lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
+        lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
         return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins)
 
     cited = tuple(n for n in claim.cited if n in evidence)
@@ -683,16 +605,16 @@ def _quotes(
     def closeness(candidate: tuple[int, int, _Bag]) -> tuple[int, float]:
         bag = candidate[2]
         named = sum(set(tokens(name)) <= bag.tokens for name in claim_names)
-        said = 3 * sum(_figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
+        said = 3 * sum(figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
         return named, said
 
     picked: dict[str, tuple[int, int]] = {}
-    for fig in sorted(f for f in claim_figures if not _YEAR_RE.fullmatch(f)):
-        holding = [c for c in candidates if _figure_in(fig, c[2].figures)]
-        unit = _unit(claim, fig)
+    for fig in sorted(f for f in claim_figures if not YEAR_RE.fullmatch(f)):
+        holding = [c for c in candidates if figure_in(fig, c[2].figures)]
+        unit = unit_of(claim, fig)
         if holding and unit:
             # The unit is read where the figure stands: the sentence or the one it leans on.
-            same_unit = [c for c in holding if _unit(_window((c[:2],), evidence, neighbours=0), fig) in (unit, "")]
+            same_unit = [c for c in holding if unit_of(_window((c[:2],), evidence, neighbours=0), fig) in (unit, "")]
             if not same_unit:
                 return None
             holding = same_unit
@@ -702,99 +624,6 @@ def _quotes(
         n, i, _ = max(candidates, key=closeness)
         picked[""] = (n, i)
     return picked
-
-
-def _unit(text: str, fig: str) -> str:
-    """The unit ``text`` gives the figure ``fig`` ("h" for "14 hours"), or "" if none is recognised."""
-    for match in _FIGURE_MENTION_RE.finditer(text):
-        found = figures(match.group(0))
-        if not found or found.pop().rstrip("%") != fig.rstrip("%"):
-            continue
-        if match.group(0).endswith("%"):
-            return "percent"
-        after = _UNIT_AFTER_RE.match(text, match.end())
-        if not after:
-            return ""
-        word = after.group(1).lower()
-        if word.endswith("s") and word[:-1] in _UNITS:
-            word = word[:-1]
-        return _UNITS.get(word, "")
-    return ""
-
-
-def _lead_in(sentence: str, fig: str) -> str:
-    """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it.
-
-    Figures of one kind listed together ("reached 23.3% and 24.4%") share the words
-    before the list; "more than 30%, 187 achieved growth" starts anew.
-    """
-    start = run = 0
-    previous = None
-    for match in _FIGURE_MENTION_RE.finditer(sentence):
-        if _SPAN_AFTER_RE.match(sentence, match.end()) and not _figure_in(fig, figures(match.group(0))):
-            continue  # "in the past 4 years reached 24.4%": a span of time, not another measure
-        listed = (
-            previous is not None
-            and _FIGURE_JOIN_RE.fullmatch(sentence, previous.end(), match.start())
-            and previous.group(0).endswith("%") == match.group(0).endswith("%")
-        )
-        if not listed:
-            start, run = previous.end() if previous else 0, match.start()
-        found = figures(match.group(0))
-        if found and _figure_in(fig, found):
-            breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, run)]
-            return sentence[max([start, *breaks]) : match.end()]
-        previous = match
-    return sentence
-
-
-def _words_after(text: str, end: int) -> set[str]:
-    after = text[end : end + _COUNTED_CHARS].split()[:_COUNTED_WORDS]
-    return {t for t in terms(" ".join(after)) if not t[0].isdigit()}
-
-
-def _counted(text: str, fig: str) -> list[set[str]]:
-    """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
-    found = []
-    for match in _FIGURE_MENTION_RE.finditer(text):
-        said = figures(match.group(0))
-        if said and _figure_in(fig, said):
-            found.append(_words_after(text, match.end()))
-    return found
-
-
-def _asked_count(question: str) -> set[str]:
-    """What a "how many ..." question counts ("how many incentive plans" -> incentive, plans)."""
-    match = _COUNT_QUESTION_RE.search(question)
-    return _words_after(question, match.end()) if match else set()
-
-
-def _counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
-    """Whether the claim gives ``fig`` to what the sentence counts with another figure:
-    "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
-    figure ("369") counts what the question asks about."""
-    if "%" in fig or "." in fig:
-        return False
-    own = set().union(*_counted(sentence, fig))
-    if not own:
-        # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
-        return False
-    others = [
-        words
-        for f in figures(sentence)
-        if f != fig and "%" not in f and not _YEAR_RE.fullmatch(f)
-        for words in _counted(sentence, f)
-    ]
-    claimed_sets = [words or _asked_count(question) for words in _counted(claim, fig)]
-    return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
-
-
-def _counts(claim: str, question: str) -> bool:
-    """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
-    asked = figures(question)
-    return any(
-        not f.endswith("%") and not _YEAR_RE.fullmatch(f) and f not in asked for f in figures(claim, spelled=True)
-    )
 
 
 def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:
@@ -810,7 +639,7 @@ def _misdated(claim: str, by_figure: dict[str, tuple[int, int]], evidence: dict[
     """
     mentions = [
         (m.start(), figures(m.group(0)).pop())
-        for m in _FIGURE_MENTION_RE.finditer(claim)
+        for m in FIGURE_MENTION_RE.finditer(claim)
         if figures(m.group(0)) and figures(m.group(0)).pop() in by_figure
     ]
     for match in _DATE_MENTION_RE.finditer(claim):
@@ -954,8 +783,8 @@ def _derived(have: set[str], stated: set[str]) -> set[str]:
     sum or ratio of two figures the claim itself states ("14.3% vs 4.7%: 9.6
     points more"). Only from the claim's own figures: among all the passage's
     figures some pair would match almost any number by chance."""
-    scaled = {x for h in have if not _YEAR_RE.fullmatch(h) for x in (figure_value(h) / 100, figure_value(h) * 100)}
-    values = sorted({figure_value(f) for f in stated if not _YEAR_RE.fullmatch(f)})
+    scaled = {x for h in have if not YEAR_RE.fullmatch(h) for x in (figure_value(h) / 100, figure_value(h) * 100)}
+    values = sorted({figure_value(f) for f in stated if not YEAR_RE.fullmatch(f)})
     combined = {x for a in values for b in values if a > b > 0 for x in (a - b, a + b, 100 * b / a, a / b)}
     return {f"{round(x, d):.{d}f}" for x in scaled | combined for d in (1, 2, 3)}
 
@@ -965,39 +794,12 @@ def _is_derived(fig: str, derived: set[str]) -> bool:
     return "." in fig and fig.rstrip("%") in derived
 
 
-def _contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str] | None:
-    """(what the question asks for, what the evidence says instead), if they are opposite qualifiers.
-
-    What a figure measures is mostly said just before it ("most firms grew profit;
-    revenue of chip makers rose 27.8%": 27.8% is revenue), so the ``lead_ins`` of the
-    answer's figures (one a line) decide where they name a side; the whole evidence
-    where none does.
-    """
-    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
-    leads = [set(_CONTRAST_WORD_RE.findall(lead.lower())) for lead in lead_ins.splitlines()]
-    everywhere = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
-    for sides in _CONTRASTS:
-        if sum(bool(side & asked) for side in sides) != 1:
-            continue  # a question naming two sides ("sales left after costs") is not about one
-        wanted_side = next(side for side in sides if side & asked)
-        wanted = sorted(wanted_side & asked)[0]
-        # Each figure whose lead-in names a side must name the one asked for.
-        naming = [lead for lead in leads if any(side & lead for side in sides)]
-        for said in naming or [everywhere]:
-            if wanted_side & said:
-                continue
-            for other in sides:
-                if other is not wanted_side and other & said and not other & asked:
-                    return wanted, sorted(other & said)[0]
-    return None
-
-
 def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[str, str] | None:
     """(a numbered name the question asks about, another number of it that the answer's
     figures belong to): "STAR 100 ETF" asked, "STAR 50 ETF options were listed in June 2023"
     found; "KX2-100" asked, "9 hours on the KX2-200" found."""
     asked = [n for n in _names(question, ordinary) if re.search(r"\d", n)]
-    asked += [m.group(0) for m in _NUMBERED_NAME_RE.finditer(question) if not _YEAR_RE.fullmatch(m.group(2))]
+    asked += [m.group(0) for m in _NUMBERED_NAME_RE.finditer(question) if not YEAR_RE.fullmatch(m.group(2))]
     for name in asked:
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", evidence, re.IGNORECASE):
             continue
@@ -1006,15 +808,6 @@ def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[st
         if other:
             return name, other.group(0)
     return None
-
-
-def _figure_in(fig: str, have: set[str]) -> bool:
-    """Whether ``have`` states ``fig``: the same value, and a share only as a share
-    ("2%" is not backed by "second-largest", nor "47" by "47%")."""
-    if fig in have:
-        return True
-    value, share = figure_value(fig), fig.endswith("%")
-    return any(h.endswith("%") == share and abs(figure_value(h) - value) < 1e-9 for h in have)
 
 
 def _years(text: str) -> tuple[set[str], set[str]]:

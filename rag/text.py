@@ -223,6 +223,8 @@ def slugify(name: str) -> str:
     return slug or "document"
 
 
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
 # Between the items of an enumeration: "A, B and C", "A, B, and C", "A or B".
 LIST_SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"
 _LIST_SPLIT_RE = re.compile(f"({LIST_SEPARATOR})")

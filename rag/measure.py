@@ -1,0 +1,231 @@
+"""What a figure in a sentence stands for: its unit, the words that lead up to it,
+what it counts, and which of two opposite qualifiers it measures.
+
+The grounding check (rag.ground) asks these questions of the answer's figures:
+"40 hours" is not backed by "40 °C", "369 plans" not by "369 companies launched
+539 plans", and "revenue rose 27.8%" does not answer a question about profit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import YEAR_RE, figure_value, figures, terms
+
+FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
+# Between two figures of one list: "23.3% and 24.4%", "RMB 4.84 billion, RMB 2.24 billion", "12% to 14%".
+_FIGURE_JOIN_RE = re.compile(
+    r"(?:\s*[a-z]+)?\s*(?:,\s*and|,\s*or|,|and|or|to|[-–])\s*(?:[a-z$€£¥]+\s*)?", re.IGNORECASE
+)
+_SPAN_AFTER_RE = re.compile(r"\s*(?:years?|months?|quarters?|weeks?|days?)\b", re.IGNORECASE)
+# What a count counts: the first few words after it ("539 equity incentive plans").
+_COUNTED_WORDS = 3
+_COUNTED_CHARS = 60
+# Questions that ask for a count: a share ("60% of companies") does not answer them.
+COUNT_QUESTION_RE = re.compile(r"\bhow many\b(?!\s+(?:percent|per cent|percentage))", re.IGNORECASE)
+# What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.
+_UNITS = {
+    "%": "percent",
+    "percent": "percent",
+    "pct": "percent",
+    "thousand": "e3",
+    "million": "e6",
+    "mn": "e6",
+    "billion": "e9",
+    "bn": "e9",
+    "trillion": "e12",
+    "tn": "e12",
+    "second": "s",
+    "sec": "s",
+    "minute": "min",
+    "min": "min",
+    "hour": "h",
+    "hr": "h",
+    "h": "h",
+    "day": "d",
+    "week": "wk",
+    "month": "mo",
+    "year": "yr",
+    "°c": "degc",
+    "°f": "degf",
+    "degrees": "deg",
+    "mm": "mm",
+    "cm": "cm",
+    "metre": "metre",
+    "meter": "metre",
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "litre": "l",
+    "liter": "l",
+    "ml": "ml",
+    "megalitre": "megalitre",
+    "kg": "kg",
+    "g": "g",
+    "gram": "g",
+    "tonne": "t",
+    "ton": "t",
+    "mah": "mah",
+    "mw": "mw",
+    "kw": "kw",
+    "kwh": "kwh",
+    "gwh": "gwh",
+    "v": "v",
+}
+_UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
+# Qualifiers that name different things: a question about one side is not answered by
+# a sentence that speaks only of another ("median" vs "average", "net" vs "gross",
+# "revenue" vs "profit" vs "cost"). Words on one side are synonyms.
+_CONTRASTS = [
+    [{"median"}, {"average", "mean"}],
+    [{"net"}, {"gross"}],
+    [
+        {"revenue", "revenues", "sales", "turnover"},
+        {"profit", "profits", "earnings"},
+        {"cost", "costs", "expense", "expenses", "expenditure", "spending", "spend", "spent", "investment", "invested"},
+        {"cash"},
+    ],
+    [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
+    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
+    [
+        {"increase", "increased", "rise", "rose", "growth", "grew"},
+        {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped"},
+    ],
+    [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
+    # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
+    [
+        {"grew", "grow", "grown", "growth", "increase", "increased", "rise", "rose"},
+        {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
+    ],
+]
+_CONTRAST_WORD_RE = re.compile(r"[a-z]+")
+
+
+def figure_in(fig: str, have: set[str]) -> bool:
+    """Whether ``have`` states ``fig``: the same value, and a share only as a share
+    ("2%" is not backed by "second-largest", nor "47" by "47%")."""
+    if fig in have:
+        return True
+    value, share = figure_value(fig), fig.endswith("%")
+    return any(h.endswith("%") == share and abs(figure_value(h) - value) < 1e-9 for h in have)
+
+
+def unit_of(text: str, fig: str) -> str:
+    """The unit ``text`` gives the figure ``fig`` ("h" for "14 hours"), or "" if none is recognised."""
+    for match in FIGURE_MENTION_RE.finditer(text):
+        found = figures(match.group(0))
+        if not found or found.pop().rstrip("%") != fig.rstrip("%"):
+            continue
+        if match.group(0).endswith("%"):
+            return "percent"
+        after = _UNIT_AFTER_RE.match(text, match.end())
+        if not after:
+            return ""
+        word = after.group(1).lower()
+        if word.endswith("s") and word[:-1] in _UNITS:
+            word = word[:-1]
+        return _UNITS.get(word, "")
+    return ""
+
+
+def lead_in(sentence: str, fig: str) -> str:
+    """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it.
+
+    Figures of one kind listed together ("reached 23.3% and 24.4%") share the words
+    before the list; "more than 30%, 187 achieved growth" starts anew.
+    """
+    start = run = 0
+    previous = None
+    for match in FIGURE_MENTION_RE.finditer(sentence):
+        if _SPAN_AFTER_RE.match(sentence, match.end()) and not figure_in(fig, figures(match.group(0))):
+            continue  # "in the past 4 years reached 24.4%": a span of time, not another measure
+        listed = (
+            previous is not None
+            and _FIGURE_JOIN_RE.fullmatch(sentence, previous.end(), match.start())
+            and previous.group(0).endswith("%") == match.group(0).endswith("%")
+        )
+        if not listed:
+            start, run = previous.end() if previous else 0, match.start()
+        found = figures(match.group(0))
+        if found and figure_in(fig, found):
+            breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, run)]
+            return sentence[max([start, *breaks]) : match.end()]
+        previous = match
+    return sentence
+
+
+def _words_after(text: str, end: int) -> set[str]:
+    after = text[end : end + _COUNTED_CHARS].split()[:_COUNTED_WORDS]
+    return {t for t in terms(" ".join(after)) if not t[0].isdigit()}
+
+
+def _counted(text: str, fig: str) -> list[set[str]]:
+    """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
+    found = []
+    for match in FIGURE_MENTION_RE.finditer(text):
+        said = figures(match.group(0))
+        if said and figure_in(fig, said):
+            found.append(_words_after(text, match.end()))
+    return found
+
+
+def _asked_count(question: str) -> set[str]:
+    """What a "how many ..." question counts ("how many incentive plans" -> incentive, plans)."""
+    match = COUNT_QUESTION_RE.search(question)
+    return _words_after(question, match.end()) if match else set()
+
+
+def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
+    """Whether the claim gives ``fig`` to what the sentence counts with another figure:
+    "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
+    figure ("369") counts what the question asks about."""
+    if "%" in fig or "." in fig:
+        return False
+    own = set().union(*_counted(sentence, fig))
+    if not own:
+        # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
+        return False
+    others = [
+        words
+        for f in figures(sentence)
+        if f != fig and "%" not in f and not YEAR_RE.fullmatch(f)
+        for words in _counted(sentence, f)
+    ]
+    claimed_sets = [words or _asked_count(question) for words in _counted(claim, fig)]
+    return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
+
+
+def gives_count(claim: str, question: str) -> bool:
+    """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
+    asked = figures(question)
+    return any(
+        not f.endswith("%") and not YEAR_RE.fullmatch(f) and f not in asked for f in figures(claim, spelled=True)
+    )
+
+
+def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str] | None:
+    """(what the question asks for, what the evidence says instead), if they are opposite qualifiers.
+
+    What a figure measures is mostly said just before it ("most firms grew profit;
+    revenue of chip makers rose 27.8%": 27.8% is revenue), so the ``lead_ins`` of the
+    answer's figures (one a line) decide where they name a side; the whole evidence
+    where none does.
+    """
+    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
+    leads = [set(_CONTRAST_WORD_RE.findall(lead.lower())) for lead in lead_ins.splitlines()]
+    everywhere = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    for sides in _CONTRASTS:
+        if sum(bool(side & asked) for side in sides) != 1:
+            continue  # a question naming two sides ("sales left after costs") is not about one
+        wanted_side = next(side for side in sides if side & asked)
+        wanted = sorted(wanted_side & asked)[0]
+        # Each figure whose lead-in names a side must name the one asked for.
+        naming = [lead for lead in leads if any(side & lead for side in sides)]
+        for said in naming or [everywhere]:
+            if wanted_side & said:
+                continue
+            for other in sides:
+                if other is not wanted_side and other & said and not other & asked:
+                    return wanted, sorted(other & said)[0]
+    return None

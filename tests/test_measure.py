@@ -1,0 +1,58 @@
+import pytest
+
+from rag.measure import contrast, counts_another, gives_count, lead_in, unit_of
+
+
+@pytest.mark.parametrize(
+    ("text", "fig", "unit"),
+    [
+        ("lasts 14 hours", "14", "h"),
+        ("between 5 °C and 40 °C", "40", "degc"),
+        ("a share of 28.8%", "28.8%", "percent"),
+        ("the KB-40 pack", "40", ""),
+    ],
+)
+def test_unit_of_a_figure(text, fig, unit):
+    assert unit_of(text, fig) == unit
+
+
+@pytest.mark.parametrize(
+    ("fig", "words"),
+    [
+        ("27.8%", "and chip makers saw revenue growth reach 27.8%"),
+        # Listed together: the words before the list.
+        ("24.4%", "the compound growth rates of revenue and net profit in the past 4 years reached 23.3% and 24.4%"),
+        # A figure of another kind starts anew.
+        ("187", "187"),
+    ],
+)
+def test_lead_in_is_what_leads_up_to_the_figure(fig, words):
+    sentence = {
+        "27.8%": "Most firms grew net profit, and chip makers saw revenue growth reach 27.8%.",
+        "24.4%": "Compared with 2019, the compound growth rates of revenue and net profit in the past 4 years "
+        "reached 23.3% and 24.4% respectively.",
+        "187": "Of these, 92 had a growth rate of more than 30%, 187 achieved growth.",
+    }[fig]
+    assert lead_in(sentence, fig).strip(" ,") == words
+
+
+def test_a_count_keeps_what_it_counts():
+    sentence = "369 companies had launched 539 equity incentive plans."
+    question = "How many equity incentive plans were launched?"
+    assert counts_another("369 incentive plans", "369", sentence, question)
+    assert counts_another("369", "369", sentence, question)
+    assert not counts_another("539", "539", sentence, question)
+    assert not counts_another("369 companies", "369", sentence, question)
+
+
+def test_a_share_or_the_questions_own_figure_is_no_count():
+    question = "How many firms grew revenue by more than 50%?"
+    assert not gives_count("60% of firms grew revenue by more than 50%", question)
+    assert gives_count("47 firms", question)
+
+
+def test_opposite_qualifiers_are_found_per_figure():
+    evidence = "Revenue rose 4.7%. The median proportion of R&D to revenue was 12.2%."
+    lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
+    assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins) == ("grew", "proportion")
+    assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None

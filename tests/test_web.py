@@ -126,15 +126,12 @@ def _screenshot(page, name: str, tmp_path: Path) -> None:
 def _ask_in_chat(page, question: str) -> str:
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
-    # Streaming first shows the thinking state, then the checked answer.
+    # The question appears together with the thinking state, which the checked answer
+    # replaces. (A decline before generation can replace it too fast to be seen.)
     page.wait_for_function(
-        "() => { const t = document.querySelector('#chat').innerText;"
-        " return t.includes('Searching the documents') || t.includes('▌'); }",
-        timeout=ANSWER_TIMEOUT_MS,
-    )
-    page.wait_for_function(
-        "() => { const t = document.querySelector('#chat').innerText;"
-        " return !t.includes('Searching the documents') && !t.includes('▌'); }",
+        "(q) => { const t = document.querySelector('#chat').innerText;"
+        " return t.includes(q) && !t.includes('Searching the documents') && !t.includes('▌'); }",
+        arg=question,
         timeout=ANSWER_TIMEOUT_MS,
     )
     return page.locator("#chat").inner_text()

@@ -39,6 +39,11 @@ def _passages() -> list[Passage]:
     return out
 
 
+def _one_passage(text: str, section: str = "Results", document: str = "Report") -> list[Passage]:
+    """One passage holding ``text``, split into sentences as a retrieved passage is."""
+    return [Passage(1, Chunk("d#s1.p1", "d", document, section, text), 1.0, tuple(sentences(text)))]
+
+
 def _check(question: str, draft: str):
     return check_answer(question, draft, _passages(), SYSTEM, 0.5)
 
@@ -284,7 +289,7 @@ def test_a_company_the_question_names_must_be_near_the_answer():
         "Returns to shareholders grew. Liaoning Chengda Biotechnology made multiple dividend payouts. "
         "Staff rose. Exports grew. Shareholders increased holdings by RMB 1.26 billion at most."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Returns", text), 1.0, (text,))]
+    passages = _one_passage(text, "Returns")
     verdict = check_answer(
         "How much did Liaoning Chengda Biotechnology pay in dividends?",
         "RMB 1.26 billion [1].",
@@ -297,7 +302,7 @@ def test_a_company_the_question_names_must_be_near_the_answer():
 
 def test_a_name_in_the_passages_opening_sentence_is_its_topic():
     text = "Tarrow Bridge Treatment Plant Upgrade. Completed in October. Staff trained. It was managed by Teodor Brask."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Projects", text), 1.0, (text,))]
+    passages = _one_passage(text, "Projects")
     verdict = check_answer(
         "Who managed the Tarrow Bridge Treatment Plant Upgrade?",
         "Teodor Brask managed it [1].",
@@ -310,14 +315,14 @@ def test_a_name_in_the_passages_opening_sentence_is_its_topic():
 
 def test_a_figures_unit_must_match_the_passage():
     text = "Charge only between 5 °C and 40 °C. The battery runs for 14 hours."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Battery", text), 1.0, (text,))]
+    passages = _one_passage(text, "Battery", "Manual")
     assert check_answer("How long does it run?", "It runs for 40 hours [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer("How long does it run?", "It runs for 14 hours [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_comparison_base_years_do_not_date_a_figure():
     text = "Residential use averaged 148 litres per day, down from 153 litres in 2024."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Water Report 2025", "Demand", text), 1.0, (text,))]
+    passages = _one_passage(text, "Demand", "Water Report 2025")
     ok = check_answer(
         "How much water did a person use per day in 2025?",
         "148 litres per day in 2025 [1].",
@@ -395,7 +400,7 @@ def test_an_echo_of_the_question_without_evidence_is_declined():
     ],
 )
 def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declined):
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence)
     figures = ("41.7%", "RMB 4.84 billion", "14.3%", "13.6%", "27.8%", "12.2%")
     figure = next(f for f in figures if f.removeprefix("RMB ") in sentence)
     verdict = check_answer(question, f"It was {figure} [1].", passages, SYSTEM, 0.5)
@@ -416,7 +421,7 @@ def test_a_compound_rate_answers_only_a_question_about_one(question, declined):
         "Compared with 2019, the compound growth rates of revenue and net profit in the past 4 years "
         "reached 23.3% and 24.4% respectively."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence)
     assert check_answer(question, "Net profit grew 24.4% [1].", passages, SYSTEM, 0.5).refused is declined
 
 
@@ -438,7 +443,7 @@ def test_a_list_loses_a_name_the_passage_does_not_list(draft, answer):
         "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in shipments. "
         "Additionally, the cathode leader Rongbay Technology ranked first for three years."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Exports", text), 1.0, tuple(sentences(text)))]
+    passages = _one_passage(text, "Exports")
     verdict = check_answer("Which PV module leaders ranked in the top five?", draft, passages, SYSTEM, 0.5)
     assert verdict.text == answer if answer else verdict.refused
 
@@ -448,7 +453,7 @@ def test_each_figure_must_measure_what_is_asked():
         "Revenue reached RMB 9 billion, a year-on-year increase of 4.7%. "
         "The median proportion of R&D to revenue was 12.2%."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", text), 1.0, tuple(sentences(text)))]
+    passages = _one_passage(text)
     question = "Which grew faster, revenue or R&D?"
     assert check_answer(question, "Revenue grew 4.7% while R&D grew 12.2% [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(question, "Revenue grew 4.7% [1].", passages, SYSTEM, 0.5).refused
@@ -459,14 +464,14 @@ def test_a_count_after_a_compound_rate_is_not_one():
         "Among these, 92 had a compound growth rate of more than 30%, 187 achieved growth in operating revenue "
         "for 4 consecutive years."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence)
     question = "How many companies grew operating revenue for four consecutive years?"
     assert not check_answer(question, "187 companies [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_a_unit_is_read_where_the_figure_stands():
     text = "Charge only between 5 °C and 40 °C. Outside this range the meter pauses charging."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Charging", text), 1.0, tuple(sentences(text)))]
+    passages = _one_passage(text, "Charging", "Manual")
     draft = "The meter pauses charging after 40 hours [1]."
     assert check_answer("After how many hours does the meter pause charging?", draft, passages, SYSTEM, 0.5).refused
 
@@ -483,20 +488,20 @@ def test_a_figure_of_another_numbered_name_does_not_answer(question, declined):
         "The STAR 100 ETF products amount to nearly RMB 19 billion. "
         "In terms of derivatives, STAR 50 ETF options were listed in June 2023."
     )
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Indices", text), 1.0, tuple(sentences(text)))]
+    passages = _one_passage(text, "Indices")
     assert check_answer(question, "In June 2023 [1].", passages, SYSTEM, 0.5).refused is declined
 
 
 def test_an_amount_is_not_a_numbered_name():
     text = "The companies achieved revenue of RMB 277.55 billion and net profit of RMB 17.21 billion in Q1 2024."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Q1", text), 1.0, (text,))]
+    passages = _one_passage(text, "Q1")
     question = "Which period do the RMB 277.55 billion revenue and RMB 17.21 billion profit figures cover?"
     assert not check_answer(question, "They cover Q1 2024 [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_a_rank_asked_for_is_not_a_figure_the_passage_must_state():
     text = "Capital projects: Harbor Street $18.5 million, Pavement $12.0 million, Library roof $4.1 million."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Budget", "Capital", text), 1.0, (text,))]
+    passages = _one_passage(text, "Capital", "Budget")
     question = "Which project receives the second-largest amount?"
     verdict = check_answer(question, "Pavement receives $12.0 million [1].", passages, SYSTEM, 0.5)
     assert not verdict.refused
@@ -505,7 +510,7 @@ def test_a_rank_asked_for_is_not_a_figure_the_passage_must_state():
 
 def test_model_numbers_must_match_exactly():
     text = "The battery lasts 14 hours; 9 hours on the KX2-200 with Bluetooth on."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Manual", "Battery", text), 1.0, (text,))]
+    passages = _one_passage(text, "Battery", "Manual")
     assert check_answer("How long does the KX2-100 run?", "9 hours [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(
         "How long does the KX2-200 run with Bluetooth on?", "9 hours [1].", passages, SYSTEM, 0.5
@@ -535,7 +540,7 @@ def test_a_draft_of_the_wrong_kind_asks_for_a_retry(question, draft, retry):
 
 def test_a_share_is_not_backed_by_an_ordinal_or_a_bare_number():
     sentence = "SICC became the world's second-largest substrate maker in 2023, with 47 plants."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Results", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence)
     share = check_answer("What share of the market does SICC hold?", "SICC holds 2% [1].", passages, SYSTEM, 0.5)
     assert share.refused
     bare = check_answer("How many plants does SICC have?", "SICC has 47% [1].", passages, SYSTEM, 0.5)
@@ -558,7 +563,7 @@ def test_a_share_is_not_backed_by_an_ordinal_or_a_bare_number():
 )
 def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, declined):
     sentence = "By the end of 2023, 369 companies had launched 539 equity incentive plans, a coverage of 65%."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Incentives", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence, "Incentives")
     question = "How many equity incentive plans had been launched by the end of 2023?"
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
 
@@ -566,6 +571,6 @@ def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, dec
 @pytest.mark.parametrize("draft", ["Water main breaks fell to 212 [1].", "212 [1]."])
 def test_a_count_named_before_its_figure_is_not_taken_for_another(draft):
     sentence = "Water main breaks fell to 212, down from 264 in 2024, and non-revenue water dropped below 12%."
-    passages = [Passage(1, Chunk("d#s1.p1", "d", "Report", "Network", sentence), 1.0, (sentence,))]
+    passages = _one_passage(sentence, "Network")
     question = "How many water main breaks did the district have in 2025?"
     assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused

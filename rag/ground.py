@@ -31,10 +31,12 @@ from rag.measure import (
     COUNT_QUESTION_RE,
     FIGURE_MENTION_RE,
     contrast,
+    counted_elsewhere,
     counts_another,
     figure_in,
     gives_count,
     lead_in,
+    other_kind,
     unit_of,
 )
 from rag.text import (
@@ -340,7 +342,13 @@ def check_answer(
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
     lead_ins = "\n".join(s.lead_ins for s in kept)
-    opposite = contrast(question, core, lead_ins)
+    # The paragraphs the answer stands in, all of them: a long one is split into passages.
+    paragraphs = {evidence[n].passage.chunk.paragraph_id for s in kept for n in s.passages}
+    supporting = "\n".join(
+        _whole(n, evidence) for n, e in evidence.items() if e.passage.chunk.paragraph_id in paragraphs
+    )
+    given = "\n".join(e.passage.chunk.text for e in evidence.values())
+    opposite = contrast(question, core, lead_ins) or other_kind(question, core, supporting, given)
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
@@ -517,10 +525,22 @@ def _support(
         miscounted = [
             fig
             for fig, (n, i) in by_figure.items()
-            if fig and counts_another(claim.body, fig, evidence[n].sentences[i], question)
+            if fig
+            and (
+                counts_another(claim.body, fig, evidence[n].sentences[i], question)
+                or any(
+                    counted_elsewhere(claim.body, fig, evidence[m].sentences[j])
+                    for other, (m, j) in by_figure.items()
+                    if other and (m, j) != (n, i)
+                )
+            )
         ]
         if miscounted:
             reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
+            return None
+        apart = _conditions_apart(question, by_figure, evidence)
+        if apart:
+            reasons.append(f"{numbers}: {', '.join(apart)} not with the answer's figure")
             return None
         quotes = tuple(dedupe(by_figure.values()))
         core = _window(quotes, evidence, neighbours=0)
@@ -624,6 +644,21 @@ def _quotes(
         n, i, _ = max(candidates, key=closeness)
         picked[""] = (n, i)
     return picked
+
+
+def _conditions_apart(
+    question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]
+) -> list[str]:
+    """The measured figures of the question ("at -10 °C", "over 50%") that the sentence of
+    an answer's own figure does not state: a condition on the next line of a spec sheet
+    ("Operating temperature: -10 °C to 50 °C") does not qualify "Battery life: 14 hours"."""
+    asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)}
+    apart: list[str] = []
+    for fig, quote in by_figure.items():
+        if fig and asked and not figure_in(fig, asked):
+            stated = figures(_window((quote,), evidence, neighbours=0), spelled=True)
+            apart += [f for f in sorted(asked) if not figure_in(f, stated)]
+    return dedupe(apart)
 
 
 def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:

@@ -9,8 +9,9 @@ The grounding check (rag.ground) asks these questions of the answer's figures:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from rag.text import YEAR_RE, figure_value, figures, terms
+from rag.text import STOPWORDS, YEAR_RE, figure_value, figures, stem, terms, tokens
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -100,6 +101,13 @@ _CONTRASTS = [
     ],
 ]
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
+_KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
+# Words that size or date a thing rather than say which kind it is: "total revenue" is
+# not another kind of revenue than "operating revenue".
+_NOT_KINDS = frozenset(
+    "total overall combined whole entire aggregate cumulative annual yearly quarterly monthly "
+    "average mean median current latest new first last next previous prior".split()
+)
 
 
 def figure_in(fig: str, have: set[str]) -> bool:
@@ -196,6 +204,22 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
 
+def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
+    """Whether ``sentence``, which holds another of the claim's figures, counts what the
+    claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
+    152 plans" when the sentence of the 152 plans says "146 companies introduced 152 plans"."""
+    if "%" in fig or "." in fig:
+        return False
+    claimed = set().union(*_counted(claim, fig))
+    given = figures(claim)
+    return bool(claimed) and any(
+        claimed & words
+        for f in figures(sentence)
+        if f not in given and "%" not in f and "." not in f and not YEAR_RE.fullmatch(f)
+        for words in _counted(sentence, f)
+    )
+
+
 def gives_count(claim: str, question: str) -> bool:
     """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
     asked = figures(question)
@@ -228,4 +252,50 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
             for other in sides:
                 if other is not wanted_side and other & said and not other & asked:
                     return wanted, sorted(other & said)[0]
+    return None
+
+
+def _kind_pairs(text: str) -> list[tuple[str, str, str]]:
+    """(modifier, head, "modifier head") for adjacent words with only a space between them,
+    stemmed: "sales tax", "tax rate". Not stopwords, not words that only size or date, and
+    not names ("Harbor Water District"): a word capitalised inside a sentence is a name."""
+
+    def kind_word(match: re.Match[str]) -> str:
+        word = match.group(0)
+        starts_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?:\n"
+        if not word.islower() and not (starts_sentence and word[1:].islower()):
+            return ""
+        found = tokens(word)
+        return found[0] if found and found[0] not in STOPWORDS | _NOT_KINDS else ""
+
+    words = [(m.start(), m.end(), kind_word(m)) for m in _KIND_WORD_RE.finditer(text)]
+    return [
+        (stem(a), stem(b), text[start_a:end_b])
+        for (start_a, end_a, a), (start_b, end_b, b) in pairwise(words)
+        if a and b and text[end_a:start_b].isspace()
+    ]
+
+
+def other_kind(question: str, evidence: str, supporting: str, passages: str) -> tuple[str, str] | None:
+    """(what the question asks for, what the evidence says instead) when the question asks
+    for one kind of a thing ("sales tax rate"), the evidence speaks only of another kind
+    ("property tax rate"), and the asked kind is named in other passages ("sales tax
+    revenue") but nowhere in the ``supporting`` ones.
+
+    The passages must name the asked kind themselves: a paraphrase ("overall revenue")
+    is not another kind just because the document words it differently. And a kind named
+    anywhere in the supporting passage may be what its sentence goes on about ("their
+    action plans. ... disclosing business plans such as ...").
+    """
+    said = set(terms(supporting))
+    known = {(m, h) for m, h, _ in _kind_pairs(passages)}
+    asked_terms = terms(question)
+    for modifier, head, asked in _kind_pairs(question):
+        # "overseas revenue or total revenue": a question on two kinds is answered by each.
+        if modifier in said or (modifier, head) not in known or asked_terms.count(head) > 1:
+            continue
+        for other, other_head, found in _kind_pairs(evidence):
+            # "achieved operating revenue": a verb before the head is not a kind of it.
+            if other_head == head and other != modifier and not found.split()[0].endswith("ed"):
+                return asked, found
     return None

@@ -23,6 +23,13 @@ class Chunk:
     text: str
 
     @property
+    def paragraph_id(self) -> str:
+        """The paragraph this chunk is a piece of: an over-long paragraph is split into
+        "…#s3.p2.1", "…#s3.p2.2"."""
+        head, _, piece = self.id.rpartition(".")
+        return head if piece.isdigit() and "." in head.partition("#")[2] else self.id
+
+    @property
     def indexed_text(self) -> str:
         """What is embedded and matched: document and section titles are part of the evidence.
 

@@ -1,8 +1,11 @@
 from pathlib import Path
 
+import pytest
+
 from rag.chunk import chunk_document, split_paragraph
 from rag.load import parse_document
 from rag.text import count_tokens
+from rag.types import Chunk
 
 from .fakes import ROOT, SAMPLE_MD
 
@@ -73,6 +76,12 @@ def test_split_parts_get_suffixed_ids():
     long = " ".join(f"Fact {i} is stated here." for i in range(80))
     chunks = _chunks("a.md", f"# T\n\n## 1. S\n\n{long}\n", max_tokens=50)
     assert chunks[0].id == "a#s1.p1.1" and chunks[1].id == "a#s1.p1.2"
+    assert chunks[0].paragraph_id == chunks[1].paragraph_id == "a#s1.p1"
+
+
+@pytest.mark.parametrize("chunk_id", ["a#s1.p2", "v1.2#s1.p2"])
+def test_a_whole_paragraph_is_its_own_paragraph(chunk_id):
+    assert Chunk(chunk_id, "a", "T", "S", "text").paragraph_id == chunk_id
 
 
 def test_a_single_huge_sentence_is_cut_at_words():

@@ -44,6 +44,11 @@ def _one_passage(text: str, section: str = "Results", document: str = "Report") 
     return [Passage(1, Chunk("d#s1.p1", "d", document, section, text), 1.0, tuple(sentences(text)))]
 
 
+_SPEC_SHEET = (
+    "Specifications\nBattery life: up to 14 hours of continuous measurement\nOperating temperature: -10 °C to 50 °C"
+)
+
+
 def _check(question: str, draft: str):
     return check_answer(question, draft, _passages(), SYSTEM, 0.5)
 
@@ -408,6 +413,45 @@ def test_opposite_qualifiers_do_not_answer_each_other(question, sentence, declin
 
 
 @pytest.mark.parametrize(
+    ("text", "question", "declined"),
+    [
+        (_SPEC_SHEET, "How long does the battery last at -10 °C?", True),
+        (_SPEC_SHEET, "How long does the battery last?", False),
+        ("At -10 °C the battery lasts up to 14 hours.", "How long does the battery last at -10 °C?", False),
+    ],
+)
+def test_a_condition_of_the_question_must_stand_with_the_answer(text, question, declined):
+    verdict = check_answer(question, "The battery lasts up to 14 hours at -10 °C [1].", _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("What is the sales tax rate?", True),
+        ("What is the property tax rate?", False),
+    ],
+)
+def test_another_kind_named_in_other_passages_does_not_answer(question, declined):
+    paragraphs = [
+        "Property tax brings $171.5 million. The property tax rate is unchanged at 1.085% of assessed value.",
+        "Sales tax revenue is budgeted at $64.8 million, up 2.3%.",
+    ]
+    passages = [
+        Passage(n, Chunk(f"d#s1.p{n}", "d", "Budget", "Revenue", text), 1.0, tuple(sentences(text)))
+        for n, text in enumerate(paragraphs, start=1)
+    ]
+    verdict = check_answer(question, "The tax rate is 1.085% of assessed value [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused is declined
+    # Split pieces of one paragraph are one paragraph: the asked kind is named where the answer is.
+    same = [
+        Passage(p.n, Chunk(f"d#s1.p1.{p.n}", "d", "Budget", "Revenue", p.chunk.text), 1.0, p.sentences)
+        for p in passages
+    ]
+    assert check_answer(question, "The tax rate is 1.085% of assessed value [1].", same, SYSTEM, 0.5).refused is False
+
+
+@pytest.mark.parametrize(
     ("question", "declined"),
     [
         ("By what percentage did net profit grow year on year?", True),
@@ -566,6 +610,23 @@ def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, dec
     passages = _one_passage(sentence, "Incentives")
     question = "How many equity incentive plans had been launched by the end of 2023?"
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize(
+    ("draft", "declined"),
+    [
+        ("20 companies announced repurchase plans, 152 plans in all [1].", True),
+        ("146 companies announced repurchase plans, 152 plans in all [1].", False),
+        ("146 companies announced 152 plans; 20 companies executed multi-period programs [1].", False),
+    ],
+)
+def test_a_count_is_not_paired_with_what_another_sentence_counts(draft, declined):
+    text = (
+        "In 2023, a total of 146 companies introduced 152 repurchase plans. "
+        "Notably, 20 companies executed multi-period repurchase programs."
+    )
+    question = "How many companies announced repurchase plans, and how many plans were there?"
+    assert check_answer(question, draft, _one_passage(text, "Buybacks"), SYSTEM, 0.5).refused is declined
 
 
 @pytest.mark.parametrize("draft", ["Water main breaks fell to 212 [1].", "212 [1]."])

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.measure import contrast, counts_another, gives_count, lead_in, unit_of
+from rag.measure import contrast, counted_elsewhere, counts_another, gives_count, lead_in, other_kind, unit_of
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,14 @@ def test_a_count_keeps_what_it_counts():
     assert not counts_another("369 companies", "369", sentence, question)
 
 
+def test_a_count_is_not_paired_with_another_sentence_that_counts_the_same():
+    plans = "In 2023, 146 companies introduced 152 repurchase plans worth RMB 17.89 billion."
+    assert counted_elsewhere("20 companies announced 152 repurchase plans", "20", plans)
+    assert not counted_elsewhere("146 companies announced 152 repurchase plans", "146", plans)
+    assert not counted_elsewhere("20 banks announced 152 repurchase plans", "20", plans)
+    assert not counted_elsewhere("60% of companies announced 152 repurchase plans", "60%", plans)
+
+
 def test_a_share_or_the_questions_own_figure_is_no_count():
     question = "How many firms grew revenue by more than 50%?"
     assert not gives_count("60% of firms grew revenue by more than 50%", question)
@@ -56,3 +64,39 @@ def test_opposite_qualifiers_are_found_per_figure():
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins) == ("grew", "proportion")
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None
+
+
+_PROPERTY_TAX = "Property tax brings $171.5 million. The property tax rate is unchanged at 1.085% of assessed value."
+_SALES_TAX = "Sales tax revenue is budgeted at $64.8 million."
+
+
+def test_another_kind_of_the_thing_asked_for_is_found():
+    passages = f"{_PROPERTY_TAX}\n{_SALES_TAX}"
+    found = other_kind("What is the sales tax rate?", _PROPERTY_TAX, _PROPERTY_TAX, passages)
+    assert found == ("sales tax", "Property tax")
+
+
+@pytest.mark.parametrize(
+    ("question", "supporting", "passages"),
+    [
+        # the kind asked for is the one the evidence gives
+        ("What is the property tax rate?", _PROPERTY_TAX, f"{_PROPERTY_TAX}\n{_SALES_TAX}"),
+        # no passage names the asked kind: a paraphrase, not another kind
+        ("What is the sales tax rate?", _PROPERTY_TAX, _PROPERTY_TAX),
+        # the supporting paragraph names it: the sentence may go on about it
+        ("What is the sales tax rate?", f"Sales tax is not levied. {_PROPERTY_TAX}", f"{_PROPERTY_TAX}\n{_SALES_TAX}"),
+        # words that size or date a thing do not make another kind
+        ("What is the total tax rate?", _PROPERTY_TAX, f"{_PROPERTY_TAX}\nThe total tax burden rose."),
+        # a question on two kinds
+        ("Is the sales tax rate above the property tax rate?", _PROPERTY_TAX, f"{_PROPERTY_TAX}\n{_SALES_TAX}"),
+        # names are not kinds: "Regional Water" is not a kind of water
+        (
+            "How much raw water came from wells?",
+            "Bulk purchases from Regional Water were 11%.",
+            "It treated raw water.",
+        ),
+    ],
+)
+def test_no_other_kind(question, supporting, passages):
+    evidence = supporting.split(". ")[-1]
+    assert other_kind(question, evidence, supporting, passages) is None

@@ -72,8 +72,9 @@ class Settings:
     n_batch: int = 512
     max_answer_tokens: int = 120
     # Extra tries when a draft misses the kind of answer asked for (a figure, a share, both sides
-    # of a comparison), or when no claim of it holds up (then with the passages reordered).
-    answer_retries: int = 1
+    # of a comparison), or when no claim of it holds up (then with the passages reversed, and
+    # next with the question also before them). Each kind is tried at most once.
+    answer_retries: int = 2
     # Keep the KV state of the fixed system prompt between questions (off only to measure).
     reuse_prompt_prefix: bool = True
     temperature: float = 0.0

@@ -159,6 +159,8 @@ _RANK_RE = re.compile(
     r"(?:largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst)\b",
     re.IGNORECASE,
 )
+# Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
+_ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -264,7 +266,26 @@ def missing_specifics(
             found = set(tokens(name)) <= name_tokens or _acronym_in(name, name_text)
         if not found and not background(name):
             missing.append(name)
+    # "the X2 Pro model (KX2-200)": one side of an alias found answers for the other.
+    for outer, inner in _aliases(text, ordinary):
+        if not set(outer) & set(missing) or not set(inner) & set(missing):
+            missing = [m for m in missing if m not in outer and m not in inner]
     return dedupe(missing)
+
+
+def _aliases(text: str, ordinary: frozenset[str] | set[str]) -> list[tuple[list[str], list[str]]]:
+    """(names just before a parenthesis, names inside it) for each "Name (Alias)" in ``text``."""
+    names = _names(text, ordinary)
+
+    def named_in(part: str) -> list[str]:
+        return [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", part)]
+
+    found = []
+    for match in _ALIAS_RE.finditer(text):
+        outer, inner = named_in(match.group(1)), named_in(match.group(2))
+        if outer and inner:
+            found.append((outer, inner))
+    return found
 
 
 def without_ranks(question: str) -> str:

@@ -102,6 +102,7 @@ _CONTRASTS = [
 ]
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 _KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
+_KIND_LOOKBACK = 20  # characters read back to tell a sentence's first word
 # Words that size or date a thing rather than say which kind it is: "total revenue" is
 # not another kind of revenue than "operating revenue".
 _NOT_KINDS = frozenset(
@@ -262,7 +263,8 @@ def _kind_pairs(text: str) -> list[tuple[str, str, str]]:
 
     def kind_word(match: re.Match[str]) -> str:
         word = match.group(0)
-        starts_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?:\n"
+        before = text[max(0, match.start() - _KIND_LOOKBACK) : match.start()].rstrip()
+        starts_sentence = not before or before[-1] in ".!?:"
         if not word.islower() and not (starts_sentence and word[1:].islower()):
             return ""
         found = tokens(word)

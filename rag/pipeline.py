@@ -246,15 +246,25 @@ class Pipeline:
         verdict = self._check(question, draft, retrieval)
         timings["check"] = time.perf_counter() - mark
         tokens = dict(getattr(self.generator, "last_usage", {}))
+        done: set[str] = set()
         for _ in range(self.settings.answer_retries):
-            if not verdict.retry:
+            # A misreading gets other readings: the passages reversed (the model leans on
+            # whatever comes first), then also the question before them. Each recovers
+            # other questions; the same prompt twice would give the same draft.
+            kind = "question_first" if verdict.retry == "reorder" and "reorder" in done else verdict.retry
+            if not kind or kind in done:
                 break
+            done.add(kind)
             # Not streamed: the checked answer replaces what was shown of the first draft.
             mark = time.perf_counter()
-            if verdict.retry == "reorder":
+            if kind == "reorder":
                 again_from = retrieval.reordered()
                 again = build_messages(question, again_from.passages, self.settings.prompt_title_words)
                 notes = [*verdict.notes, "retried with the passages in reverse order"]
+            elif kind == "question_first":
+                again_from = retrieval
+                again = build_messages(question, retrieval.passages, self.settings.prompt_title_words, True)
+                notes = [*verdict.notes, "retried with the question also before the passages"]
             else:
                 again_from = retrieval
                 again = retry_messages(messages, draft, verdict.retry)
@@ -266,7 +276,7 @@ class Pipeline:
                 # A comparison with one side is still an answer; a decline is not better.
                 verdict.notes = [*notes, "the retry was declined: the first answer stands"]
                 break
-            draft, verdict, retrieval = second, retried, again_from
+            messages, draft, verdict, retrieval = again, second, retried, again_from
             verdict.notes = [*notes, *verdict.notes]
         return Answer(
             question=question,

@@ -86,14 +86,21 @@ def _shorten(title: str, words: int) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def user_turn(passages_text: str, question: str) -> str:
-    return f"Passages:\n{passages_text}\n\nQuestion: {defang(question)}"
+def user_turn(passages_text: str, question: str, question_first: bool = False) -> str:
+    """The passages, then the question. ``question_first`` also puts it before them, so the
+    model reads them knowing what to look for: another reading for a retry, not the default
+    (as the default it lost more answers than it won on the dev set)."""
+    asked = f"Question: {defang(question)}"
+    before = f"{asked}\n\n" if question_first else ""
+    return f"{before}Passages:\n{passages_text}\n\n{asked}"
 
 
-def build_messages(question: str, passages: list[Passage], title_words: int) -> list[Message]:
+def build_messages(
+    question: str, passages: list[Passage], title_words: int, question_first: bool = False
+) -> list[Message]:
     return [
         {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": user_turn(format_passages(passages, title_words), question)},
+        {"role": "user", "content": user_turn(format_passages(passages, title_words), question, question_first)},
     ]
 
 

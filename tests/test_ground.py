@@ -182,6 +182,17 @@ def test_is_decline_only_looks_at_the_opening():
     assert not is_decline("Revenue was RMB 1 billion [1]. Profit is not mentioned.")
 
 
+def test_a_name_and_its_alias_in_parentheses_answer_for_each_other():
+    text = "The KX2-200 stores 50,000 readings. The Kestrel X2 is a meter."
+    assert missing_specifics("How many readings can the Kestrel X2 Pro model (KX2-200) store?", text) == []
+    assert missing_specifics("How many readings can the Kestrel X2 Pro (KX2-300) store?", text) == [
+        "300",
+        "Pro",
+        "KX2-300",
+    ]
+    assert missing_specifics("How many readings can the Kestrel X2 Pro store?", text) == ["Pro"]
+
+
 def test_missing_specifics_names_years_quarters_and_names():
     text = "In the first quarter of 2024 Jinko Solar grew."
     assert missing_specifics("What did Jinko Solar do in Q1 2024?", text) == []

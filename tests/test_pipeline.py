@@ -189,6 +189,29 @@ def test_a_draft_with_no_supported_claim_is_retried_with_the_passages_reordered(
     assert "reverse order" in " ".join(answer.notes)
 
 
+def test_a_second_misreading_is_retried_with_the_question_before_the_passages(settings, embedder):
+    drafts = iter(["It employed 9,999 people [1].", "It employed 8,888 people [1].", "It employed 312 people [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    several = settings.replace(min_relative_score=0.0)
+    question = "How many people did Northwind employ at the end of 2021?"
+    answer = Pipeline(several, embedder=embedder, generator=generator).ask(question)
+    first, second, third = (call[-1]["content"] for call in generator.calls)
+    assert not first.startswith("Question:") and not second.startswith("Question:")
+    # The third reading keeps the second's order of passages, with the question also in front.
+    assert third == f"Question: {question}\n\n{second}"
+    assert not answer.refused and "312" in answer.text
+    assert "question also before the passages" in " ".join(answer.notes)
+
+
+def test_a_retry_of_one_kind_is_not_repeated(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "It employed 9,999 people [1].")
+    assert pipeline.ask("How many people did Northwind employ at the end of 2021?").refused
+    assert len(generator.calls) == 3
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
+    assert pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?").refused
+    assert len(generator.calls) == 2
+
+
 def test_a_retry_that_misses_again_declines(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people [1].")
     answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")

@@ -258,7 +258,8 @@ def missing_specifics(
         if not re.search(pattern, scope, re.IGNORECASE):
             missing.append(label)
     name_text = wide if names_in is None else names_in
-    for name in _names(text, ordinary):
+    names = _names(text, ordinary)
+    for name in names:
         if re.search(r"\d", name):
             # Model numbers must match as written: "KX2-100" is not "KX2-200".
             found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name_text, re.IGNORECASE) is not None
@@ -267,15 +268,15 @@ def missing_specifics(
         if not found and not background(name):
             missing.append(name)
     # "the X2 Pro model (KX2-200)": one side of an alias found answers for the other.
-    for outer, inner in _aliases(text, ordinary):
+    for outer, inner in _aliases(text, names) if missing else []:
         if not set(outer) & set(missing) or not set(inner) & set(missing):
             missing = [m for m in missing if m not in outer and m not in inner]
     return dedupe(missing)
 
 
-def _aliases(text: str, ordinary: frozenset[str] | set[str]) -> list[tuple[list[str], list[str]]]:
-    """(names just before a parenthesis, names inside it) for each "Name (Alias)" in ``text``."""
-    names = _names(text, ordinary)
+def _aliases(text: str, names: list[str]) -> list[tuple[list[str], list[str]]]:
+    """(names just before a parenthesis, names inside it) for each "Name (Alias)" in ``text``,
+    of the ``names`` found in it."""
 
     def named_in(part: str) -> list[str]:
         return [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", part)]

@@ -179,6 +179,17 @@ def _counted(text: str, fig: str) -> list[set[str]]:
     return found
 
 
+def _counts_in(sentence: str) -> list[tuple[str, set[str]]]:
+    """(figure, what it counts) for each mention of a figure in ``sentence`` that is not
+    a share or a year."""
+    return [
+        (f, words)
+        for f in figures(sentence)
+        if "%" not in f and not YEAR_RE.fullmatch(f)
+        for words in _counted(sentence, f)
+    ]
+
+
 def _asked_count(question: str) -> set[str]:
     """What a "how many ..." question counts ("how many incentive plans" -> incentive, plans)."""
     match = COUNT_QUESTION_RE.search(question)
@@ -195,12 +206,7 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     if not own:
         # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
         return False
-    others = [
-        words
-        for f in figures(sentence)
-        if f != fig and "%" not in f and not YEAR_RE.fullmatch(f)
-        for words in _counted(sentence, f)
-    ]
+    others = [words for f, words in _counts_in(sentence) if f != fig]
     claimed_sets = [words or _asked_count(question) for words in _counted(claim, fig)]
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
@@ -214,10 +220,7 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     claimed = set().union(*_counted(claim, fig))
     given = figures(claim)
     return bool(claimed) and any(
-        claimed & words
-        for f in figures(sentence)
-        if f not in given and "%" not in f and "." not in f and not YEAR_RE.fullmatch(f)
-        for words in _counted(sentence, f)
+        claimed & words for f, words in _counts_in(sentence) if f not in given and "." not in f
     )
 
 

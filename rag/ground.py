@@ -36,6 +36,7 @@ from rag.measure import (
     figure_in,
     gives_count,
     lead_in,
+    misordered,
     other_kind,
     unit_of,
 )
@@ -131,6 +132,31 @@ _SHARE_QUESTION_RE = re.compile(
     r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
     re.IGNORECASE,
 )
+# Questions whose answer is an amount of money: "100,000 utility patents" does not answer
+# "what was the market capitalisation?". Not when they ask how it changed or what share it is.
+_MONEY_QUESTION_RE = re.compile(
+    r"\bhow much (?:money|cash|capital|funding)\b|\bmarket (?:cap|capitali[sz]ation|value)\b|"
+    r"\bhow much (?:[\w'’-]+ ){0,8}?(?:raise|raised|invest|invested|spend|spent|pay|paid|cost|costs|earn|earned|"
+    r"borrow|borrowed|charge|charged)\b|\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b",
+    re.IGNORECASE,
+)
+_NOT_MONEY_QUESTION_RE = re.compile(
+    r"%|\bby how much\b|\b(?:share|percent\w*|proportion|ratio|rate|fraction|grow\w*|grew|rise|rose|risen|increase\w*|"
+    r"decrease\w*|decline\w*|fall|fell|drop\w*|change\w*)\b",
+    re.IGNORECASE,
+)
+_MONEY_ANSWER_RE = re.compile(
+    r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"
+    r"\b(?:thousand|million|billion|trillion|mn|bn)\b",
+    re.IGNORECASE,
+)
+# A second figure asked for after a first one: "how deep, and for how long", "how many
+# plans, and how many companies", "how much ..., and what was the growth rate".
+_SECOND_ASK_RE = re.compile(
+    r",?\s+and\s+(?:for |by |in |at |to )?(?:how (?:much|many|long|deep|far|high|large|big|fast|old|often)|"
+    r"what (?:was|is|were|are) (?:the|its|their))\b",
+    re.IGNORECASE,
+)
 # Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?"
 # ("more than 50%" is a threshold, not a comparison.)
 _COMPARATIVE = (
@@ -177,7 +203,8 @@ class Verdict:
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Set when the draft missed what kind of answer the question wants ("figure",
-    # "share", "count", "both" figures of a comparison): worth one more try with that said;
+    # "share", "count", "money", "both" figures of a comparison, both "parts" of a
+    # question): worth one more try with that said;
     # "reorder" when no claim held up: worth a fresh try with the passages reordered.
     retry: str = ""
 
@@ -357,6 +384,12 @@ def check_answer(
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
         return replace(decline("The passages found give no share or percentage for this.", notes), retry="share")
+    if (
+        _MONEY_QUESTION_RE.search(question)
+        and not _NOT_MONEY_QUESTION_RE.search(question)
+        and not any(_MONEY_ANSWER_RE.search(s.claim.body) for s in kept)
+    ):
+        return replace(decline("The passages found give no amount of money for this.", notes), retry="money")
     if COUNT_QUESTION_RE.search(question) and not any(gives_count(s.claim.body, question) for s in kept):
         return replace(decline("The passages found give no count for this.", notes), retry="count")
     gaps = question_gaps([s for s in kept if s.passages])
@@ -381,17 +414,19 @@ def check_answer(
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
+    kept = [_compared_rightly(s, notes) for s in kept]
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
     said = set().union(*(figures(s.claim.body, ordinals=True) for s in kept))
-    compared = _COMPARISON_RE.search(question) and len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
+    one_figure = len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
+    two_asked = bool(_QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     return Verdict(
         text=text,
         refused=False,
         citations=_citations(kept, evidence),
         notes=notes,
-        retry="both" if compared else "",
+        retry="" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else "",
     )
 
 
@@ -441,6 +476,25 @@ class _Support:
     quotes: tuple[tuple[int, int], ...]  # (passage n, sentence index) holding the claim
     window: str  # the quoted sentences, their neighbours and section titles
     lead_ins: str = ""  # the words that lead up to each of the claim's figures in its sentence
+
+
+def _compared_rightly(support: _Support, notes: list[str]) -> _Support:
+    """The claim with its comparative turned round where its own figures say the opposite
+    ("RMB 156.12 billion, smaller than RMB 75.96 billion"): the figures are checked against
+    the passages, the small model's comparison of them is not."""
+    wrong = misordered(support.claim.body)
+    if not wrong:
+        return support
+    said, meant = wrong
+    body = re.sub(
+        rf"\b{said}(?= than\b)",
+        lambda m: meant.capitalize() if m.group(0)[0].isupper() else meant,
+        support.claim.body,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    notes.append(f"corrected “{said} than” to “{meant} than”, as the answer's own figures say")
+    return replace(support, claim=replace(support.claim, body=body))
 
 
 def _claims(draft: str) -> list[_Claim]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from rag.text import STOPWORDS, YEAR_RE, figure_value, figures, stem, terms, tokens
+from rag.text import STOPWORDS, YEAR_RE, figure_spans, figure_value, figures, stem, terms, tokens
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -100,6 +100,14 @@ _CONTRASTS = [
         {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
     ],
 ]
+# "A ... larger than B": the comparatives whose claim two figures can prove wrong.
+_OPPOSITE = {"larger": "smaller", "bigger": "smaller", "greater": "smaller", "higher": "lower", "more": "less"}
+_OPPOSITE |= {"faster": "slower", "longer": "shorter", "heavier": "lighter", "older": "newer"}
+_LARGER = frozenset(_OPPOSITE)
+_OPPOSITE |= {"smaller": "larger", "lower": "higher", "less": "more", "fewer": "more", "slower": "faster"}
+_OPPOSITE |= {"shorter": "longer", "lighter": "heavier", "newer": "older"}
+_COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
+_COMPARED_WORDS = 12  # words between a compared figure and "than"
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 _KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
 _KIND_LOOKBACK = 20  # characters read back to tell a sentence's first word
@@ -230,6 +238,29 @@ def gives_count(claim: str, question: str) -> bool:
     return any(
         not f.endswith("%") and not YEAR_RE.fullmatch(f) and f not in asked for f in figures(claim, spelled=True)
     )
+
+
+def misordered(claim: str) -> tuple[str, str] | None:
+    """(the comparative the claim uses, the one its own figures call for) when the claim
+    compares two of its figures the wrong way round: "RMB 156.12 billion, which was
+    smaller than the net profit of RMB 75.96 billion". Only figures of one unit, and only
+    a figure a few words after "than": "more than 50%" is a threshold, not a comparison."""
+    spans = [(start, end, fig) for start, end, fig in figure_spans(claim) if not YEAR_RE.fullmatch(fig)]
+    for match in _COMPARED_RE.finditer(claim):
+        before = [s for s in spans if s[1] <= match.start()]
+        after = [s for s in spans if s[0] >= match.end()]
+        if not before or not after:
+            continue
+        (a_start, a_end, a), (b_start, _, b) = before[-1], after[0]
+        gap_before, gap_after = claim[a_end : match.start()].split(), claim[match.end() : b_start].split()
+        if not gap_after or len(gap_before) > _COMPARED_WORDS or len(gap_after) > _COMPARED_WORDS:
+            continue
+        if unit_of(claim[a_start:], a) != unit_of(claim[b_start:], b) or figure_value(a) == figure_value(b):
+            continue
+        word = match.group(1).lower()
+        if (figure_value(a) > figure_value(b)) != (word in _LARGER):
+            return word, _OPPOSITE[word]
+    return None
 
 
 def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str] | None:

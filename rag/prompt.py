@@ -38,8 +38,12 @@ _RETRY_NOTES = {
     "Answer again with the one the passages state for exactly what is asked, with its [n].",
     "share": "Your answer does not give a percentage or share, but the question asks for one. "
     "Answer again with the one the passages state for exactly what is asked, with its [n].",
+    "money": "Your answer does not give an amount of money, but the question asks for one. "
+    "Answer again with the amount the passages state for exactly what is asked, with its [n].",
     "count": "Your answer gives a share, but the question asks how many: a count. "
     "Answer again with the number the passages state for exactly what is asked, with its [n].",
+    "parts": "Your answer does not answer every part of the question. "
+    "Answer again: each part with the figure the passages state for exactly what it asks, with its [n].",
     "both": "Your answer does not give a figure for each of the things compared. "
     "Answer again: for each one, the figure the passages state for exactly the measure the question compares "
     "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",

@@ -1,6 +1,15 @@
 import pytest
 
-from rag.measure import contrast, counted_elsewhere, counts_another, gives_count, lead_in, other_kind, unit_of
+from rag.measure import (
+    contrast,
+    counted_elsewhere,
+    counts_another,
+    gives_count,
+    lead_in,
+    misordered,
+    other_kind,
+    unit_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +109,22 @@ def test_another_kind_of_the_thing_asked_for_is_found():
 def test_no_other_kind(question, supporting, passages):
     evidence = supporting.split(". ")[-1]
     assert other_kind(question, evidence, supporting, passages) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("R&D was RMB 156.12 billion, which was smaller than net profit of RMB 75.96 billion.", ("smaller", "larger")),
+        ("R&D grew 4.7%, faster than revenue at 14.3%.", ("faster", "slower")),
+        ("The KX2-200 weighs 410 g, heavier than the KX2-100 at 436 g.", ("heavier", "lighter")),
+        ("R&D grew 14.3%, faster than revenue at 4.7%.", None),
+        ("Jinko paid RMB 2.24 billion, more than CRSC, which paid RMB 1.80 billion.", None),
+        # A threshold, figures of different units, a year: nothing compared.
+        ("In 2023, 60% of firms grew, and more than 50% of them doubled.", None),
+        ("It was 40%, more than the 30 companies before.", None),
+        ("Profit rose 7% in 2023, faster than in 2022.", None),
+        ("Revenue was RMB 5 million, larger than the RMB 1 billion of costs.", None),
+    ],
+)
+def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):
+    assert misordered(claim) == expected

@@ -1,4 +1,13 @@
-from rag.text import count_tokens, figures, normalize_for_match, numbered_heading, sentences, terms, tokens
+from rag.text import (
+    count_tokens,
+    figure_spans,
+    figures,
+    normalize_for_match,
+    numbered_heading,
+    sentences,
+    terms,
+    tokens,
+)
 
 
 def test_tokenizer_keeps_figures_whole():
@@ -42,6 +51,7 @@ def test_figures_are_canonical_and_number_words_count_only_when_asked():
 def test_codes_are_not_figures_but_ranges_and_dates_are():
     assert figures("a KB-40 pack, error E-12, from -10 °C to 50 °C") == {"10", "50"}
     assert figures("by end-2023, over 2019-2023") == {"2019", "2023"}
+    assert figures("the KX2-100 and the AB12-200 run 10-12 hours") == {"10", "12"}
 
 
 def test_normalize_for_match_folds_case_separators_and_space():
@@ -76,3 +86,8 @@ def test_numbered_headings():
 
 def test_count_tokens_counts_words_and_punctuation():
     assert count_tokens("Hello, world.") == 4
+
+
+def test_figure_spans_locate_each_figure_in_canonical_form():
+    text = "KX2-100 weighs 1,410.50 g, up 4.70%"
+    assert [(text[a:b], fig) for a, b, fig in figure_spans(text)] == [("1,410.50", "1410.5"), ("4.70%", "4.70%")]

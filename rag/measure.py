@@ -108,6 +108,7 @@ _OPPOSITE |= {"smaller": "larger", "lower": "higher", "less": "more", "fewer": "
 _OPPOSITE |= {"shorter": "longer", "lighter": "heavier", "newer": "older"}
 _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
+_MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 _KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
 _KIND_LOOKBACK = 20  # characters read back to tell a sentence's first word
@@ -245,7 +246,12 @@ def misordered(claim: str) -> tuple[str, str] | None:
     compares two of its figures the wrong way round: "RMB 156.12 billion, which was
     smaller than the net profit of RMB 75.96 billion". Only figures of one unit, and only
     a figure a few words after "than": "more than 50%" is a threshold, not a comparison."""
-    spans = [(start, end, fig) for start, end, fig in figure_spans(claim) if not YEAR_RE.fullmatch(fig)]
+    # A year is not compared; nor a figure below zero, which its digits alone would misorder.
+    spans = [
+        (start, end, fig)
+        for start, end, fig in figure_spans(claim)
+        if not YEAR_RE.fullmatch(fig) and not claim[:start].endswith(_MINUS_SIGNS)
+    ]
     for match in _COMPARED_RE.finditer(claim):
         before = [s for s in spans if s[1] <= match.start()]
         after = [s for s in spans if s[0] >= match.end()]

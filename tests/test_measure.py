@@ -124,6 +124,7 @@ def test_no_other_kind(question, supporting, passages):
         ("It was 40%, more than the 30 companies before.", None),
         ("Profit rose 7% in 2023, faster than in 2022.", None),
         ("Revenue was RMB 5 million, larger than the RMB 1 billion of costs.", None),
+        ("It works at -10 °C, lower than the 5 °C of the old model.", None),
     ],
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):

@@ -157,6 +157,20 @@ _SECOND_ASK_RE = re.compile(
     r"what (?:was|is|were|are) (?:the|its|their))\b",
     re.IGNORECASE,
 )
+# Questions that ask for several things: "which companies ...", "what industries ...",
+# "name the towns ...": not "which company", and not "which of the sources grew fastest".
+_SEVERAL_RE = re.compile(
+    r"^\W*(?:which|what|name|list|give)\s+(?:[\w&'’-]+\s+){0,3}?([a-z]{2,}s)\b(?!['’])"
+    # "which company makes the X": a verb, not a plural, before its object.
+    r"(?!\s+(?:the|a|an|its|their|this|that|these|those|his|her)\b)",
+    re.IGNORECASE,
+)
+_NOT_PLURAL = frozenset("is was does has this its his us as yes less unless thus plus whereas always news".split())
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:largest|biggest|highest|lowest|smallest|fastest|slowest|most|least|best|worst|greatest|longest|"
+    r"shortest|heaviest|lightest|top|first|last)\b",
+    re.IGNORECASE,
+)
 # Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?"
 # ("more than 50%" is a threshold, not a comparison.)
 _COMPARATIVE = (
@@ -187,6 +201,13 @@ _RANK_RE = re.compile(
 )
 # Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
 _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
+# A word that can be part of a listed item: a capitalised word or a figure.
+_LIST_ITEM_WORD_RE = re.compile(r"[A-Z][\w&'’.-]*|\d[\d,.]*%?")
+_FILLER_WORDS = _CORPORATE_SUFFIXES | {"the"}
+_CONNECTIVES = frozenset(
+    "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
+    "first second third then next lastly".split()
+)
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -205,8 +226,10 @@ class Verdict:
     # Set when the draft missed what kind of answer the question wants ("figure",
     # "share", "count", "money", "both" figures of a comparison, both "parts" of a
     # question): worth one more try with that said;
-    # "reorder" when no claim held up: worth a fresh try with the passages reordered.
+    # "reorder" when no claim held up: worth a fresh try with the passages reordered;
+    # "more" when the answer leaves out items its sentence lists with it (``left_out``).
     retry: str = ""
+    left_out: list[str] = field(default_factory=list)
 
 
 def parse_citations(text: str) -> list[int]:
@@ -421,12 +444,25 @@ def check_answer(
     said = set().union(*(figures(s.claim.body, ordinals=True) for s in kept))
     one_figure = len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
     two_asked = bool(_QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
+    missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
+    retry = "" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else ""
     return Verdict(
         text=text,
         refused=False,
         citations=_citations(kept, evidence),
         notes=notes,
-        retry="" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else "",
+        retry=retry or ("more" if missed else ""),
+        left_out=missed,
+    )
+
+
+def _asks_for_several(question: str) -> bool:
+    match = _SEVERAL_RE.match(question)
+    return (
+        bool(match)
+        and match.group(1).lower() not in _NOT_PLURAL
+        and not _SUPERLATIVE_RE.search(question)
+        and not _QUANTITY_RE.match(question)  # "what portion of STAR holdings": one figure
     )
 
 
@@ -505,6 +541,10 @@ def _claims(draft: str) -> list[_Claim]:
         if lead:
             pieces[i - 1] += " " + lead.group(0).strip()
             pieces[i] = pieces[i][lead.end() :]
+            # "A Co., Ltd. [1] and B [1]": the citation after an abbreviation did not end it.
+            if pieces[i].strip()[:1].islower():
+                pieces[i - 1] += pieces[i]
+                pieces[i] = ""
     return [_Claim(strip_citations(p), tuple(dedupe(parse_citations(p)))) for p in pieces if strip_citations(p)]
 
 
@@ -536,6 +576,61 @@ def _without_one_item(claim: _Claim) -> Iterator[tuple[_Claim, str]]:
         ending = items[-1][len(items[-1].rstrip(".")) :] if last else ""
         body = "".join(item + join for item, join in zip(kept, [*joins, ending], strict=True))
         yield replace(claim, body=body), items[i].strip(" .")
+
+
+def _left_out(sentence: str, answer: str) -> list[str]:
+    """Items the sentence lists together with something the answer gives, which the answer
+    leaves out: "10,000 patents for SMIC and CICT" answered "CICT"; "pH 4.01, 7.00 and 10.01"
+    answered "10.01". Items are the names or figures at the joins of the list."""
+    parts = split_list(sentence)
+    items, separators = parts[0::2], parts[1::2]
+    said = {w.lower() for w in _LIST_ITEM_WORD_RE.findall(answer)}
+
+    def is_item_word(word: str) -> bool:
+        return bool(_LIST_ITEM_WORD_RE.fullmatch(word.strip(".,;:()")))
+
+    # A colon or semicolon closes an item: "around Greyhaven Harbor: Pellham Cove".
+    def tail(item: str) -> str:
+        run: list[str] = []
+        for word in reversed(item.split()):
+            if not is_item_word(word) or (run and word.endswith((":", ";"))):
+                break
+            run.insert(0, word)
+        return " ".join(run).strip(".,;:() ")
+
+    def head(item: str) -> str:
+        run: list[str] = []
+        for word in item.split():
+            if not is_item_word(word):
+                break
+            run.append(word)
+            if word.endswith((":", ";")):
+                break
+        return " ".join(run).strip(".,;:() ")
+
+    # Each join's two sides: the tail of the item before it and the head of the one after.
+    # Not a sentence's opening connective ("Notably, A, B and C"): it introduces the list.
+    first = items[0].strip().lower()
+    opening = first in _CONNECTIVES or first in STOPWORDS or (first.endswith("ly") and first.isalpha())
+    sides = [(tail(items[i]), head(items[i + 1])) for i in range(int(opening), len(separators))]
+
+    def words(item: str) -> set[str]:
+        found = {w.lower().rstrip(".") for w in _LIST_ITEM_WORD_RE.findall(item)}
+        return {w for w in found if w not in _FILLER_WORDS and w not in STOPWORDS and not YEAR_RE.fullmatch(w)}
+
+    # Along the list: "4.01, 7.00 and 10.01" answered "10.01" leaves out 7.00, then 4.01.
+    listed = [item for pair in sides for item in pair if words(item) and words(item) <= said]
+    missed: list[str] = []
+    grown = True
+    while grown:
+        grown = False
+        for a, b in sides:
+            for mine, other in ((a, b), (b, a)):
+                if mine in listed and other not in listed and words(other) - said:
+                    listed.append(other)
+                    missed.append(other)
+                    grown = True
+    return missed
 
 
 def _is_bare_name(item: str) -> bool:

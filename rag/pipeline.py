@@ -267,8 +267,9 @@ class Pipeline:
                 notes = [*verdict.notes, "retried with the question also before the passages"]
             else:
                 again_from = retrieval
-                again = retry_messages(messages, draft, kind)
-                notes = [*verdict.notes, f"retried: the draft missed the {kind} asked for"]
+                again = retry_messages(messages, draft, kind, verdict.left_out)
+                missed = f"left out {'; '.join(verdict.left_out)}" if kind == "more" else f"missed the {kind} asked for"
+                notes = [*verdict.notes, f"retried: the draft {missed}"]
             second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
             retried = self._check(question, second, again_from)
             timings["retry"] = timings.get("retry", 0.0) + time.perf_counter() - mark

@@ -660,3 +660,49 @@ def test_a_comparison_is_turned_round_where_the_answers_own_figures_say_so():
     assert not verdict.refused
     assert "was larger than net profits" in verdict.text
     assert any("corrected “smaller than” to “larger than”" in note for note in verdict.notes)
+
+
+_PATENTS = (
+    "More than 100,000 utility patents have been granted, with more than 10,000 patents for "
+    "Semiconductor Manufacturing International Corporation and CICT Mobile Communication Technology Co., Ltd."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "left_out"),
+    [
+        (
+            "Which companies have each been granted more than 10,000 patents?",
+            "CICT Mobile Communication Technology Co., Ltd. [1]",
+            ["Semiconductor Manufacturing International Corporation"],
+        ),
+        (
+            "Which companies have each been granted more than 10,000 patents?",
+            "Semiconductor Manufacturing International Corporation and CICT Mobile Communication Technology [1].",
+            [],
+        ),
+        # One thing asked for: the other listed name is not left out.
+        ("Which company has the most patents?", "CICT Mobile Communication Technology Co., Ltd. [1]", []),
+    ],
+)
+def test_an_answer_leaving_out_what_its_sentence_lists_with_it_asks_for_more(question, draft, left_out):
+    verdict = check_answer(question, draft, _one_passage(_PATENTS), SYSTEM, 0.5)
+    assert not verdict.refused
+    assert verdict.left_out == left_out
+    assert verdict.retry == ("more" if left_out else "")
+
+
+def test_a_list_of_figures_is_followed_along_its_joins():
+    sentence = "Calibrate with buffers of pH 4.01, 7.00 and 10.01 before use."
+    verdict = check_answer(
+        "Which buffers are used to calibrate?", "The pH 10.01 buffer [1].", _one_passage(sentence), SYSTEM, 0.5
+    )
+    assert verdict.left_out == ["7.00", "4.01"]
+
+
+def test_a_citation_after_an_abbreviation_does_not_end_the_sentence():
+    draft = "CICT Mobile Communication Technology Co., Ltd. [1] and Semiconductor Manufacturing International [1]"
+    verdict = check_answer("Which companies have over 10,000 patents?", draft, _one_passage(_PATENTS), SYSTEM, 0.5)
+    assert verdict.text == (
+        "CICT Mobile Communication Technology Co., Ltd. and Semiconductor Manufacturing International [1]."
+    )

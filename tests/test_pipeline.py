@@ -166,6 +166,21 @@ def test_a_comparison_answered_with_one_side_is_retried_for_both(settings, embed
     assert "each of the things compared" in generator.calls[1][-1]["content"]
 
 
+def test_an_answer_leaving_out_what_its_sentence_lists_with_it_is_retried(settings, embedder, corpus):
+    (corpus / "buyers.md").write_text(
+        "# Buyers 2021\n\n## Tea buyers\n\nIn 2021 Northwind sold tea to Kericho Mills and Nandi Estates.\n",
+        encoding="utf-8",
+    )
+    drafts = iter(["Kericho Mills [1].", "Kericho Mills and Nandi Estates [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(
+        "Which buyers did Northwind sell tea to in 2021?"
+    )
+    assert "Nandi Estates" in generator.calls[1][-1]["content"]
+    assert not answer.refused and "Kericho Mills and Nandi Estates" in answer.text
+    assert "left out Nandi Estates" in " ".join(answer.notes)
+
+
 def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
     drafts = iter(["Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND"])
     generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))

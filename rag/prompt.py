@@ -53,13 +53,12 @@ _RETRY_NOTES = {
 def retry_messages(messages: list[Message], draft: str, wants: str, left_out: list[str] | None = None) -> list[Message]:
     """The conversation again, with the draft and a note on what it missed."""
     if wants == "more":
-        listed = "; ".join(left_out or [])
         note = (
-            f"The passage lists your answer together with: {listed}. If those also answer the question, "
-            "answer again with all of them, each with its [n]. Otherwise, repeat your answer."
+            f"The passage lists your answer together with: {defang('; '.join(left_out or []))}. If those also "
+            "answer the question, answer again with all of them, each with its [n]. Otherwise, repeat your answer."
         )
-        return [*messages, {"role": "assistant", "content": draft}, {"role": "user", "content": note}]
-    note = f"{_RETRY_NOTES[wants]} If the passages do not state it, reply only: {DECLINE_TOKEN}"
+    else:
+        note = f"{_RETRY_NOTES[wants]} If the passages do not state it, reply only: {DECLINE_TOKEN}"
     return [*messages, {"role": "assistant", "content": draft}, {"role": "user", "content": note}]
 
 

@@ -204,6 +204,7 @@ _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1
 # A word that can be part of a listed item: a capitalised word or a figure.
 _LIST_ITEM_WORD_RE = re.compile(r"[A-Z][\w&'’.-]*|\d[\d,.]*%?")
 _FILLER_WORDS = _CORPORATE_SUFFIXES | {"the"}
+_ABBREVIATIONS = frozenset("inc co ltd corp plc llc etc".split())  # whose full stop is not the end
 _CONNECTIVES = frozenset(
     "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
     "first second third then next lastly".split()
@@ -905,6 +906,8 @@ def _with_citations(body: str, support: tuple[int, ...]) -> str:
         return body
     marks = "".join(f"[{n}]" for n in support)
     match = re.search(r"[.!?]+[\"'”’)]*$", body)
+    if match and body[: match.start()].rsplit(None, 1)[-1].lower() in _ABBREVIATIONS:
+        return f"{body} {marks}"  # "Co., Ltd. [1]", not "Co., Ltd [1]."
     if match:
         return f"{body[: match.start()].rstrip()} {marks}{body[match.start() :]}"
     return f"{body} {marks}."

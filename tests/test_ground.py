@@ -706,3 +706,14 @@ def test_a_citation_after_an_abbreviation_does_not_end_the_sentence():
     assert verdict.text == (
         "CICT Mobile Communication Technology Co., Ltd. and Semiconductor Manufacturing International [1]."
     )
+
+
+def test_a_citation_keeps_an_abbreviations_full_stop():
+    verdict = check_answer(
+        "Which company has 10,000 patents?",
+        "CICT Mobile Communication Technology Co., Ltd.",
+        _one_passage(_PATENTS),
+        SYSTEM,
+        0.5,
+    )
+    assert verdict.text == "CICT Mobile Communication Technology Co., Ltd. [1]"

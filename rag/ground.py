@@ -119,8 +119,9 @@ _BASE_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 # Questions whose answer is a figure: an answer without one does not answer them.
+_HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
 _QUANTITY_RE = re.compile(
-    r"^\W*(?:\w+\W+){0,6}?(?:how (?:many|much|large|big|fast|long|high|far|often|old)|by how much|"
+    rf"^\W*(?:\w+\W+){{0,6}}?(?:how (?:{_HOW_MEASURES})|by how much|"
     r"by what (?:percentage|percent|share|amount|rate)|what (?:percentage|percent|share|proportion|fraction|portion|"
     r"amount|number|rate)|what (?:was|is|were|are) the (?:number|amount|total|share|percentage|proportion|rate|"
     r"value|size|growth|increase|decrease))\b",
@@ -153,7 +154,7 @@ _MONEY_ANSWER_RE = re.compile(
 # A second figure asked for after a first one: "how deep, and for how long", "how many
 # plans, and how many companies", "how much ..., and what was the growth rate".
 _SECOND_ASK_RE = re.compile(
-    r",?\s+and\s+(?:for |by |in |at |to )?(?:how (?:much|many|long|deep|far|high|large|big|fast|old|often)|"
+    rf",?\s+and\s+(?:for |by |in |at |to )?(?:how (?:{_HOW_MEASURES}|deep)|"
     r"what (?:was|is|were|are) (?:the|its|their))\b",
     re.IGNORECASE,
 )
@@ -166,11 +167,6 @@ _SEVERAL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLURAL = frozenset("is was does has this its his us as yes less unless thus plus whereas always news".split())
-_SUPERLATIVE_RE = re.compile(
-    r"\b(?:largest|biggest|highest|lowest|smallest|fastest|slowest|most|least|best|worst|greatest|longest|"
-    r"shortest|heaviest|lightest|top|first|last)\b",
-    re.IGNORECASE,
-)
 # Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?"
 # ("more than 50%" is a threshold, not a comparison.)
 _COMPARATIVE = (
@@ -194,11 +190,12 @@ _NUMBERED_NAME_RE = re.compile(
     r"\b(?!(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|CHF|CAD|AUD|INR)\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
     r"(?=\s+[A-Z]|[?.,;:)](?!\d)|$)"
 )
+_SUPERLATIVES = "largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst"
 _RANK_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ]"
-    r"(?:largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst)\b",
+    rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
     re.IGNORECASE,
 )
+_SUPERLATIVE_RE = re.compile(rf"\b(?:{_SUPERLATIVES}|greatest|heaviest|lightest|top|first|last)\b", re.IGNORECASE)
 # Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
 _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
 # A word that can be part of a listed item: a capitalised word or a figure.
@@ -313,7 +310,7 @@ def missing_specifics(
     for name in names:
         if re.search(r"\d", name):
             # Model numbers must match as written: "KX2-100" is not "KX2-200".
-            found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name_text, re.IGNORECASE) is not None
+            found = _written_in(name, name_text)
         else:
             found = set(tokens(name)) <= name_tokens or _acronym_in(name, name_text)
         if not found and not background(name):
@@ -325,12 +322,17 @@ def missing_specifics(
     return dedupe(missing)
 
 
+def _written_in(name: str, text: str, ignore_case: bool = True) -> bool:
+    """Whether ``text`` has ``name`` as written, not inside a longer word or code ("KX2-100" is not in "KX2-1000")."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE if ignore_case else 0) is not None
+
+
 def _aliases(text: str, names: list[str]) -> list[tuple[list[str], list[str]]]:
     """(names just before a parenthesis, names inside it) for each "Name (Alias)" in ``text``,
     of the ``names`` found in it."""
 
     def named_in(part: str) -> list[str]:
-        return [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", part)]
+        return [n for n in names if _written_in(n, part, ignore_case=False)]
 
     found = []
     for match in _ALIAS_RE.finditer(text):
@@ -1010,7 +1012,7 @@ def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[st
     asked = [n for n in _names(question, ordinary) if re.search(r"\d", n)]
     asked += [m.group(0) for m in _NUMBERED_NAME_RE.finditer(question) if not YEAR_RE.fullmatch(m.group(2))]
     for name in asked:
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", evidence, re.IGNORECASE):
+        if _written_in(name, evidence):
             continue
         pattern = "".join(r"\d+" if part.isdigit() else re.escape(part) for part in re.split(r"(\d+)", name))
         other = re.search(rf"(?<![\w-]){pattern}(?![\w-])", evidence, re.IGNORECASE)

@@ -587,7 +587,6 @@ def _left_out(sentence: str, answer: str) -> list[str]:
     answered "10.01". Items are the names or figures at the joins of the list."""
     parts = split_list(sentence)
     items, separators = parts[0::2], parts[1::2]
-    said = {w.lower() for w in _LIST_ITEM_WORD_RE.findall(answer)}
 
     def is_item_word(word: str) -> bool:
         return bool(_LIST_ITEM_WORD_RE.fullmatch(word.strip(".,;:()")))
@@ -617,9 +616,12 @@ def _left_out(sentence: str, answer: str) -> list[str]:
     opening = first in _CONNECTIVES or first in STOPWORDS or (first.endswith("ly") and first.isalpha())
     sides = [(tail(items[i]), head(items[i + 1])) for i in range(int(opening), len(separators))]
 
-    def words(item: str) -> set[str]:
-        found = {w.lower().rstrip(".") for w in _LIST_ITEM_WORD_RE.findall(item)}
+    def words(text: str) -> set[str]:
+        found = {w.lower().rstrip(".") for w in _LIST_ITEM_WORD_RE.findall(text)}
         return {w for w in found if w not in _FILLER_WORDS and w not in STOPWORDS and not YEAR_RE.fullmatch(w)}
+
+    # The answer's words read as the items' are: "CICT." at a sentence's end is "CICT".
+    said = words(answer)
 
     # Along the list: "4.01, 7.00 and 10.01" answered "10.01" leaves out 7.00, then 4.01.
     listed = [item for pair in sides for item in pair if words(item) and words(item) <= said]

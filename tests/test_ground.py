@@ -2,6 +2,7 @@ import pytest
 
 from rag.ground import (
     DECLINE_TEXT,
+    _left_out,
     check_answer,
     is_decline,
     missing_specifics,
@@ -690,6 +691,12 @@ def test_an_answer_leaving_out_what_its_sentence_lists_with_it_asks_for_more(que
     assert not verdict.refused
     assert verdict.left_out == left_out
     assert verdict.retry == ("more" if left_out else "")
+
+
+def test_an_item_at_the_end_of_an_answers_sentence_counts_as_given():
+    sentence = "It serves Pellham Cove, Aldwick and Little Fenby."
+    assert _left_out(sentence, "Pellham Cove, Aldwick and Little Fenby.") == []
+    assert _left_out("Patents went to SMIC and CICT.", "CICT.") == ["SMIC"]
 
 
 def test_a_list_of_figures_is_followed_along_its_joins():

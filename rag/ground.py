@@ -32,6 +32,7 @@ from rag.measure import (
     FIGURE_MENTION_RE,
     contrast,
     counted_elsewhere,
+    counted_mention,
     counts_another,
     figure_in,
     gives_count,
@@ -66,6 +67,13 @@ _LEADING_CITATIONS_RE = re.compile(r"^(?:\s*\[[\d\s,;–-]+\])+")
 # "(Section 6)", "(Passage 2, Section 1)": the model pointing at its sources in words.
 _META_REFERENCE_RE = re.compile(
     r"\s*\((?:(?:see|from|in|per|according to)\s+)?(?:the\s+)?(?:section|passage|source|paragraph)s?\b[^)]{0,60}\)",
+    re.IGNORECASE,
+)
+# "This is from passage [3].": a sentence that only points at a source is the previous one's citation.
+_META_SENTENCE_RE = re.compile(
+    r"\s*(?:(?:this|that|it|the (?:answer|information|figure))\s+(?:is|was|comes?|came)\s+"
+    r"(?:stated\s+|given\s+|taken\s+)?(?:from|in)|see|sources?:?|according to|as (?:stated|given) in|from)"
+    r"\s+(?:the\s+)?(?:passage|section|source|paragraph)s?(?:\s+\d{1,3})?[\s.,;:]*",
     re.IGNORECASE,
 )
 _DECLINE_RE = re.compile(
@@ -224,10 +232,12 @@ class Verdict:
     # Set when the draft missed what kind of answer the question wants ("figure",
     # "share", "count", "money", "both" figures of a comparison, both "parts" of a
     # question): worth one more try with that said;
-    # "reorder" when no claim held up: worth a fresh try with the passages reordered;
-    # "more" when the answer leaves out items its sentence lists with it (``left_out``).
+    # "recount" when no claim held up because a figure counts something else in its
+    # passage: worth a try with that pointed out (``hints``);
+    # "reorder" when no claim held up otherwise: worth a fresh try with the passages reordered;
+    # "more" when the answer leaves out items its sentence lists with it (``hints``).
     retry: str = ""
-    left_out: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
 
 
 def parse_citations(text: str) -> list[int]:
@@ -381,14 +391,15 @@ def check_answer(
     def fits(support: _Support) -> bool:
         return not question_gaps([support])
 
-    def supported(claim: _Claim, why: list[str] | None = None) -> _Support | None:
-        return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why)
+    def supported(claim: _Claim, why: list[str] | None = None, miscounts: list[str] | None = None) -> _Support | None:
+        return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, miscounts)
 
     notes: list[str] = []
     kept: list[_Support] = []
+    miscounts: list[str] = []
     for claim in _claims(draft):
         why: list[str] = []
-        support = supported(claim, why)
+        support = supported(claim, why, miscounts)
         if support is None:
             # The model lists a name from the neighbouring sentence along with the right ones.
             for shorter, left_out in _without_one_item(claim):
@@ -403,8 +414,13 @@ def check_answer(
             notes.append(f"citation corrected from {list(claim.cited)} to {list(support.passages)}")
         kept.append(support)
     if not any(s.passages for s in kept):
-        # Every claim failed: the model misread the passages. A second reading in
-        # another order often gets it right (it leans on whatever comes first).
+        # Every claim failed: the model misread the passages. Told what a figure it gave
+        # counts there, or given a second reading in another order (it leans on whatever
+        # comes first), it often gets it right.
+        if miscounts:
+            return replace(
+                decline("Nothing in the passages supports an answer.", notes), retry="recount", hints=dedupe(miscounts)
+            )
         return replace(decline("Nothing in the passages supports an answer.", notes), retry="reorder")
     if _QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
@@ -455,7 +471,7 @@ def check_answer(
         citations=_citations(kept, evidence),
         notes=notes,
         retry=retry or ("more" if missed else ""),
-        left_out=missed,
+        hints=missed,
     )
 
 
@@ -548,6 +564,9 @@ def _claims(draft: str) -> list[_Claim]:
             if pieces[i].strip()[:1].islower():
                 pieces[i - 1] += pieces[i]
                 pieces[i] = ""
+        if _META_SENTENCE_RE.fullmatch(_CITATION_RE.sub("", pieces[i])):
+            pieces[i - 1] += " " + " ".join(m.group(0) for m in _CITATION_RE.finditer(pieces[i]))
+            pieces[i] = ""
     return [_Claim(strip_citations(p), tuple(dedupe(parse_citations(p)))) for p in pieces if strip_citations(p)]
 
 
@@ -657,8 +676,12 @@ def _support(
     background: Background,
     ordinary: frozenset[str],
     why: list[str] | None = None,
+    miscounts: list[str] | None = None,
 ) -> _Support | None:
     """The passages that back the claim: its own citations if they do, else the best others.
+
+    ``why`` collects the reasons it fails; ``miscounts`` the figures it gives that count
+    other things in the passage, as the passage writes them ("369 STAR Market companies").
 
     Of the groups that back it, the first that also fits the question wins: a
     company named in two passages is cited where the question's details are.
@@ -684,6 +707,7 @@ def _support(
     )
 
     reasons: list[str] = []
+    misread: list[str] = []
 
     def backs(numbers: tuple[int, ...]) -> _Support | None:
         have_figures = set().union(*(evidence[n].bag.figures for n in numbers))
@@ -713,6 +737,9 @@ def _support(
         ]
         if miscounted:
             reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
+            misread.extend(
+                counted_mention(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in miscounted
+            )
             return None
         apart = _conditions_apart(question, by_figure, evidence)
         if apart:
@@ -772,6 +799,8 @@ def _support(
         first = first or found
     if first is None and why is not None:
         why.extend(reasons[:3])
+    if first is None and miscounts is not None:
+        miscounts.extend(dedupe(misread))
     return first
 
 

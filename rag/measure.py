@@ -23,6 +23,7 @@ _SPAN_AFTER_RE = re.compile(r"\s*(?:years?|months?|quarters?|weeks?|days?)\b", r
 # What a count counts: the first few words after it ("539 equity incentive plans").
 _COUNTED_WORDS = 3
 _COUNTED_CHARS = 60
+_PHRASE_END_RE = re.compile(r"[,;:.()]|\s\d")
 # Questions that ask for a count: a share ("60% of companies") does not answer them.
 COUNT_QUESTION_RE = re.compile(r"\bhow many\b(?!\s+(?:percent|per cent|percentage))", re.IGNORECASE)
 # What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.
@@ -186,6 +187,17 @@ def _counted(text: str, fig: str) -> list[set[str]]:
         if said and figure_in(fig, said):
             found.append(_words_after(text, match.end()))
     return found
+
+
+def counted_mention(sentence: str, fig: str) -> str:
+    """``fig`` as ``sentence`` writes it, with the words after it up to a break or another
+    figure: "... a total of 369 STAR Market companies had launched" -> "369 STAR Market companies"."""
+    for match in FIGURE_MENTION_RE.finditer(sentence):
+        said = figures(match.group(0))
+        if said and figure_in(fig, said):
+            after = _PHRASE_END_RE.split(sentence[match.end() : match.end() + _COUNTED_CHARS], maxsplit=1)[0]
+            return " ".join([match.group(0), *after.split()[:_COUNTED_WORDS]])
+    return fig
 
 
 def _counts_in(sentence: str) -> list[tuple[str, set[str]]]:

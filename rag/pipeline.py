@@ -247,14 +247,22 @@ class Pipeline:
         timings["check"] = time.perf_counter() - mark
         tokens = dict(getattr(self.generator, "last_usage", {}))
         done: set[str] = set()
-        for _ in range(self.settings.answer_retries):
-            # A misreading gets other readings: the passages reversed (the model leans on
-            # whatever comes first), then also the question before them. Each recovers
-            # other questions; the same prompt twice would give the same draft.
-            kind = "question_first" if verdict.retry == "reorder" and "reorder" in done else verdict.retry
+        budget = self.settings.answer_retries
+        while budget > 0:
+            # A misreading gets a note on the figures it misread, if the check found them,
+            # then other readings: the passages reversed (the model leans on whatever comes
+            # first), then also the question before them. Each recovers other questions;
+            # the same prompt twice would give the same draft.
+            kind = verdict.retry
+            if kind == "recount" and kind in done:
+                kind = "reorder"
+            if kind == "reorder" and kind in done:
+                kind = "question_first"
             if not kind or kind in done:
                 break
             done.add(kind)
+            if kind != "recount":  # pointing out a misread count corrects a reading, it uses none up
+                budget -= 1
             # Not streamed: the checked answer replaces what was shown of the first draft.
             mark = time.perf_counter()
             if kind == "reorder":
@@ -267,8 +275,11 @@ class Pipeline:
                 notes = [*verdict.notes, "retried with the question also before the passages"]
             else:
                 again_from = retrieval
-                again = retry_messages(messages, draft, kind, verdict.left_out)
-                missed = f"left out {'; '.join(verdict.left_out)}" if kind == "more" else f"missed the {kind} asked for"
+                again = retry_messages(messages, draft, kind, verdict.hints)
+                missed = {
+                    "more": f"left out {'; '.join(verdict.hints)}",
+                    "recount": f"gave figures that count other things: {'; '.join(verdict.hints)}",
+                }.get(kind, f"missed the {kind} asked for")
                 notes = [*verdict.notes, f"retried: the draft {missed}"]
             second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
             retried = self._check(question, second, again_from)

@@ -630,6 +630,22 @@ def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, dec
 
 
 @pytest.mark.parametrize(
+    ("draft", "hints"),
+    [
+        ("369 [1].", ["369 companies had launched"]),
+        ("539 companies launched them [1].", ["539 equity incentive plans"]),
+        ("There were 9 equity incentive plans [1].", []),
+    ],
+)
+def test_a_miscount_is_retried_with_what_the_figure_counts_in_the_passage(draft, hints):
+    sentence = "By the end of 2023, 369 companies had launched 539 equity incentive plans, a coverage of 65%."
+    question = "How many equity incentive plans had been launched by the end of 2023?"
+    verdict = check_answer(question, draft, _one_passage(sentence, "Incentives"), SYSTEM, 0.5)
+    assert verdict.refused
+    assert (verdict.retry, verdict.hints) == ("recount", hints) if hints else verdict.retry == "reorder"
+
+
+@pytest.mark.parametrize(
     ("draft", "declined"),
     [
         ("20 companies announced repurchase plans, 152 plans in all [1].", True),
@@ -689,7 +705,7 @@ _PATENTS = (
 def test_an_answer_leaving_out_what_its_sentence_lists_with_it_asks_for_more(question, draft, left_out):
     verdict = check_answer(question, draft, _one_passage(_PATENTS), SYSTEM, 0.5)
     assert not verdict.refused
-    assert verdict.left_out == left_out
+    assert verdict.hints == left_out
     assert verdict.retry == ("more" if left_out else "")
 
 
@@ -704,7 +720,7 @@ def test_a_list_of_figures_is_followed_along_its_joins():
     verdict = check_answer(
         "Which buffers are used to calibrate?", "The pH 10.01 buffer [1].", _one_passage(sentence), SYSTEM, 0.5
     )
-    assert verdict.left_out == ["7.00", "4.01"]
+    assert verdict.hints == ["7.00", "4.01"]
 
 
 def test_a_citation_after_an_abbreviation_does_not_end_the_sentence():
@@ -724,3 +740,14 @@ def test_a_citation_keeps_an_abbreviations_full_stop():
         0.5,
     )
     assert verdict.text == "CICT Mobile Communication Technology Co., Ltd. [1]"
+
+
+@pytest.mark.parametrize(
+    "pointer", ["This is from passage [1].", "Source: passage [1]", "See passage 1.", "It comes from the passages [1]."]
+)
+def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
+    text = "Pension contributions will be $41.8 million in 2026."
+    verdict = check_answer(
+        "How much are pension contributions?", f"$41.8 million. {pointer}", _one_passage(text), SYSTEM, 0.5
+    )
+    assert verdict.text == "$41.8 million [1]."

@@ -3,6 +3,7 @@ import pytest
 from rag.measure import (
     contrast,
     counted_elsewhere,
+    counted_mention,
     counts_another,
     gives_count,
     lead_in,
@@ -60,6 +61,24 @@ def test_a_count_is_not_paired_with_another_sentence_that_counts_the_same():
     assert not counted_elsewhere("146 companies announced 152 repurchase plans", "146", plans)
     assert not counted_elsewhere("20 banks announced 152 repurchase plans", "20", plans)
     assert not counted_elsewhere("60% of companies announced 152 repurchase plans", "60%", plans)
+
+
+@pytest.mark.parametrize(
+    ("fig", "mention"),
+    [
+        ("369", "369 STAR Market companies"),
+        ("539", "539 equity incentive plans"),
+        ("100000", "100,000 utility patents have"),
+        ("65%", "65%"),
+        ("42", "42"),
+    ],
+)
+def test_a_figure_is_quoted_with_what_it_counts_as_the_sentence_writes_it(fig, mention):
+    sentence = (
+        "A total of 369 STAR Market companies had launched 539 equity incentive plans, with a coverage of 65%; "
+        "more than 100,000 utility patents have been granted."
+    )
+    assert counted_mention(sentence, fig) == mention
 
 
 def test_a_share_or_the_questions_own_figure_is_no_count():

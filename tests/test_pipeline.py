@@ -181,6 +181,25 @@ def test_an_answer_leaving_out_what_its_sentence_lists_with_it_is_retried(settin
     assert "left out Nandi Estates" in " ".join(answer.notes)
 
 
+def test_a_miscount_is_retried_with_what_its_figure_counts_then_reordered(settings, embedder, corpus):
+    (corpus / "plans.md").write_text(
+        "# Plans 2021\n\n## Incentives\n\nIn 2021, 36 Northwind suppliers launched 53 incentive plans.\n",
+        encoding="utf-8",
+    )
+    question = "How many incentive plans did Northwind suppliers launch in 2021?"
+    pipeline, generator = _pipeline(settings, embedder, "36 incentive plans [1].")
+    answer = pipeline.ask(question)
+    # The note comes on top of the two other readings.
+    assert answer.refused and len(generator.calls) == 4
+    assert "“36 Northwind suppliers launched”" in generator.calls[1][-1]["content"]
+    assert "reverse order" in " ".join(answer.notes) and "question also before" in " ".join(answer.notes)
+    drafts = iter(["36 incentive plans [1].", "53 incentive plans [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert not answer.refused and "53" in answer.text and len(generator.calls) == 2
+    assert "count other things: 36 Northwind suppliers launched" in " ".join(answer.notes)
+
+
 def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
     drafts = iter(["Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND"])
     generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))

@@ -417,11 +417,10 @@ def check_answer(
         # Every claim failed: the model misread the passages. Told what a figure it gave
         # counts there, or given a second reading in another order (it leans on whatever
         # comes first), it often gets it right.
-        if miscounts:
-            return replace(
-                decline("Nothing in the passages supports an answer.", notes), retry="recount", hints=dedupe(miscounts)
-            )
-        return replace(decline("Nothing in the passages supports an answer.", notes), retry="reorder")
+        retry = "recount" if miscounts else "reorder"
+        return replace(
+            decline("Nothing in the passages supports an answer.", notes), retry=retry, hints=dedupe(miscounts)
+        )
     if _QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if _SHARE_QUESTION_RE.search(question) and not any(_SHARE_ANSWER_RE.search(s.claim.body) for s in kept):
@@ -800,7 +799,7 @@ def _support(
     if first is None and why is not None:
         why.extend(reasons[:3])
     if first is None and miscounts is not None:
-        miscounts.extend(dedupe(misread))
+        miscounts.extend(misread)
     return first
 
 

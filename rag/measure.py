@@ -9,6 +9,7 @@ The grounding check (rag.ground) asks these questions of the answer's figures:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 
 from rag.text import STOPWORDS, YEAR_RE, figure_spans, figure_value, figures, stem, terms, tokens
@@ -179,24 +180,25 @@ def _words_after(text: str, end: int) -> set[str]:
     return {t for t in terms(" ".join(after)) if not t[0].isdigit()}
 
 
-def _counted(text: str, fig: str) -> list[set[str]]:
-    """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
-    found = []
+def _mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
+    """Each place ``text`` writes ``fig``, in whatever form ("100,000" for 100000)."""
     for match in FIGURE_MENTION_RE.finditer(text):
         said = figures(match.group(0))
         if said and figure_in(fig, said):
-            found.append(_words_after(text, match.end()))
-    return found
+            yield match
+
+
+def _counted(text: str, fig: str) -> list[set[str]]:
+    """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
+    return [_words_after(text, match.end()) for match in _mentions(text, fig)]
 
 
 def counted_mention(sentence: str, fig: str) -> str:
     """``fig`` as ``sentence`` writes it, with the words after it up to a break or another
     figure: "... a total of 369 STAR Market companies had launched" -> "369 STAR Market companies"."""
-    for match in FIGURE_MENTION_RE.finditer(sentence):
-        said = figures(match.group(0))
-        if said and figure_in(fig, said):
-            after = _PHRASE_END_RE.split(sentence[match.end() : match.end() + _COUNTED_CHARS], maxsplit=1)[0]
-            return " ".join([match.group(0), *after.split()[:_COUNTED_WORDS]])
+    for match in _mentions(sentence, fig):
+        after = _PHRASE_END_RE.split(sentence[match.end() : match.end() + _COUNTED_CHARS], maxsplit=1)[0]
+        return " ".join([match.group(0), *after.split()[:_COUNTED_WORDS]])
     return fig
 
 

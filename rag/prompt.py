@@ -52,15 +52,16 @@ _RETRY_NOTES = {
 
 def retry_messages(messages: list[Message], draft: str, wants: str, hints: list[str] | None = None) -> list[Message]:
     """The conversation again, with the draft and a note on what it missed."""
-    named = defang("; ".join(hints or []) if wants == "more" else " and ".join(f"“{h}”" for h in hints or []))
+    hints = [defang(h) for h in hints or []]
     if wants == "more":
         note = (
-            f"The passage lists your answer together with: {named}. If those also "
+            f"The passage lists your answer together with: {'; '.join(hints)}. If those also "
             "answer the question, answer again with all of them, each with its [n]. Otherwise, repeat your answer."
         )
     elif wants == "recount":
         note = (
-            f"Wrong: in the passages, {named} counts something other than what the question asks about. "
+            f"Wrong: in the passages, {' and '.join(f'“{h}”' for h in hints)} counts something other than "
+            "what the question asks about. "
             "Answer again with the figure the passages state for exactly what the question asks, with its [n]."
         )
     else:

@@ -73,7 +73,8 @@ class Settings:
     max_answer_tokens: int = 120
     # Extra tries when a draft misses the kind of answer asked for (a figure, a share, both sides
     # of a comparison), or when no claim of it holds up (then with the passages reversed, and
-    # next with the question also before them). Each kind is tried at most once. A note on
+    # next with the question also before them), or when the model declines (the question
+    # before them only). Each kind is tried at most once. A note on
     # figures that count something else in their passage comes on top of these.
     answer_retries: int = 2
     # Keep the KV state of the fixed system prompt between questions (off only to measure).

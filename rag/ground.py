@@ -26,13 +26,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from rag.measure import (
     COUNT_QUESTION_RE,
     FIGURE_MENTION_RE,
+    asked_beyond_count,
     contrast,
     counted_elsewhere,
     counted_mention,
+    counts_alike,
     counts_another,
     figure_in,
     gives_count,
@@ -235,6 +238,7 @@ class Verdict:
     # "recount" when no claim held up because a figure counts something else in its
     # passage: worth a try with that pointed out (``hints``);
     # "reorder" when no claim held up otherwise: worth a fresh try with the passages reordered;
+    # "question_first" when the model declined: worth a try with the question also before the passages;
     # "more" when the answer leaves out items its sentence lists with it (``hints``).
     retry: str = ""
     hints: list[str] = field(default_factory=list)
@@ -367,7 +371,8 @@ def check_answer(
     background: Background = lambda name, documents: False,
 ) -> Verdict:
     if is_decline(draft):
-        return decline("The passages found do not answer this question.")
+        # The small model overlooks a passage now and then; read with the question first, it finds it.
+        return replace(decline("The passages found do not answer this question."), retry="question_first")
     if _echoes(draft, system_prompt):
         return decline("The request was for the assistant's instructions, not for the documents.")
     evidence = {p.n: _Evidence.of(p) for p in passages}
@@ -515,6 +520,11 @@ class _Evidence:
     def of(cls, passage: Passage) -> _Evidence:
         text = f"{passage.chunk.section}\n{passage.chunk.text}"
         return cls(passage, sentences(passage.chunk.text), _Bag.of(text))
+
+    @cached_property
+    def read(self) -> list[_Bag]:
+        """Each sentence as it reads alone: with its section title and the sentence it leans on."""
+        return [_Bag.of("\n".join(_reading(self, i, neighbours=0))) for i in range(len(self.sentences))]
 
 
 @dataclass(frozen=True)
@@ -732,6 +742,7 @@ def _support(
                     for other, (m, j) in by_figure.items()
                     if other and (m, j) != (n, i)
                 )
+                or _counted_better(question, claim_figures, fig, (n, i), evidence)
             )
         ]
         if miscounted:
@@ -818,11 +829,7 @@ def _quotes(
     Closest means naming the claim's companies first, then saying most of what
     the claim says. Each sentence is read with the one it leans on ("The company ...").
     """
-    candidates = []
-    for n in numbers:
-        e = evidence[n]
-        for i in range(len(e.sentences)):
-            candidates.append((n, i, _Bag.of(_window(((n, i),), evidence, neighbours=0))))
+    candidates = [(n, i, bag) for n in numbers for i, bag in enumerate(evidence[n].read)]
     if not candidates:
         return {}
 
@@ -848,6 +855,24 @@ def _quotes(
         n, i, _ = max(candidates, key=closeness)
         picked[""] = (n, i)
     return picked
+
+
+def _counted_better(
+    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+) -> bool:
+    """Whether another sentence given counts the same things with a figure the claim does
+    not give, and says all of the question that ``fig``'s sentence says, and more:
+    "more than 110 biopharmaceutical companies" for "how many companies have had drugs
+    approved?" when "50 drugs developed by 27 companies have been approved" is given."""
+    n, i = quote
+    wanted = asked_beyond_count(question)
+    said = wanted & evidence[n].read[i].terms
+    return any(
+        said < wanted & e.read[j].terms and counts_alike(evidence[n].sentences[i], fig, other, question, given)
+        for m, e in evidence.items()
+        for j, other in enumerate(e.sentences)
+        if (m, j) != quote
+    )
 
 
 def _conditions_apart(
@@ -900,12 +925,12 @@ def _window(quotes: tuple[tuple[int, int], ...], evidence: dict[int, _Evidence],
     A sentence that leans on the one before it ("The company ...") always gets it.
     The document title stays out: "... in 2023" in a title does not date every sentence.
     """
-    parts: list[str] = []
-    for n, i in quotes:
-        e = evidence[n]
-        first = max(0, i - max(neighbours, int(leans_on_previous(e.sentences[i]))))
-        parts += [e.passage.chunk.section, *e.sentences[first : i + neighbours + 1]]
-    return "\n".join(dedupe(parts))
+    return "\n".join(dedupe(part for n, i in quotes for part in _reading(evidence[n], i, neighbours)))
+
+
+def _reading(e: _Evidence, i: int, neighbours: int) -> list[str]:
+    first = max(0, i - max(neighbours, int(leans_on_previous(e.sentences[i]))))
+    return [e.passage.chunk.section, *e.sentences[first : i + neighbours + 1]]
 
 
 def _run_in_heading(e: _Evidence) -> str:

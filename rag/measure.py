@@ -247,6 +247,21 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     )
 
 
+def counts_alike(sentence: str, fig: str, other: str, question: str, given: set[str]) -> bool:
+    """Whether ``other`` counts, with a figure not in ``given``, what ``sentence`` counts
+    with ``fig`` or what the question asks to count: "27 companies have had drugs approved"
+    against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing."""
+    if "%" in fig or "." in fig or unit_of(sentence, fig):
+        return False
+    counted = set().union(*_counted(sentence, fig)) | _asked_count(question)
+    return any(f not in given and words & counted for f, words in _counts_in(other))
+
+
+def asked_beyond_count(question: str) -> set[str]:
+    """The words of a question besides what it asks to count: what the count is of."""
+    return {t for t in terms(question) if not t[0].isdigit()} - _asked_count(question)
+
+
 def gives_count(claim: str, question: str) -> bool:
     """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
     asked = figures(question)

@@ -251,12 +251,12 @@ class Pipeline:
         while budget > 0:
             # A misreading gets a note on the figures it misread, if the check found them,
             # then other readings: the passages reversed (the model leans on whatever comes
-            # first), then also the question before them. Each recovers other questions;
-            # the same prompt twice would give the same draft.
+            # first), then also the question before them, the last. Each recovers other
+            # questions; the same prompt twice would give the same draft.
             kind = verdict.retry
             if kind == "recount" and kind in done:
                 kind = "reorder"
-            if kind == "reorder" and kind in done:
+            if kind == "reorder" and done & {"reorder", "question_first"}:
                 kind = "question_first"
             if not kind or kind in done:
                 break

@@ -629,6 +629,34 @@ def test_a_count_is_not_given_to_what_the_passage_counts_with_another(draft, dec
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
 
 
+_DRUGS = (
+    "There are more than 110 biopharmaceutical companies on the market. "
+    "Over 50 drugs developed by 27 companies have been approved for market access."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "hints"),
+    [
+        (
+            "How many companies have had drugs approved for market access?",
+            "110 [1].",
+            ["110 biopharmaceutical companies on"],
+        ),
+        ("How many companies have had drugs approved for market access?", "27 companies [1].", None),
+        # Which count answers is not told by the question's words alone.
+        ("How many biopharmaceutical companies are there on the market?", "110 [1].", None),
+    ],
+)
+def test_a_count_whose_sentence_says_less_of_the_question_than_another_count_is_a_miscount(question, draft, hints):
+    verdict = check_answer(question, draft, _one_passage(_DRUGS, "Biomedicine"), SYSTEM, 0.5)
+    if hints is None:
+        assert not verdict.refused
+    else:
+        assert verdict.refused
+        assert verdict.hints == hints
+
+
 @pytest.mark.parametrize(
     ("draft", "hints"),
     [

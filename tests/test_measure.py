@@ -1,9 +1,11 @@
 import pytest
 
 from rag.measure import (
+    asked_beyond_count,
     contrast,
     counted_elsewhere,
     counted_mention,
+    counts_alike,
     counts_another,
     gives_count,
     lead_in,
@@ -61,6 +63,17 @@ def test_a_count_is_not_paired_with_another_sentence_that_counts_the_same():
     assert not counted_elsewhere("146 companies announced 152 repurchase plans", "146", plans)
     assert not counted_elsewhere("20 banks announced 152 repurchase plans", "20", plans)
     assert not counted_elsewhere("60% of companies announced 152 repurchase plans", "60%", plans)
+
+
+def test_counts_of_the_same_things_are_alike():
+    sentence = "There are more than 110 biopharmaceutical companies, with RMB 500 million in sales."
+    other = "Over 50 drugs developed by 27 companies have been approved, and 3 billion doses sold."
+    question = "How many companies have had drugs approved?"
+    assert counts_alike(sentence, "110", other, question, {"110"})
+    assert not counts_alike(sentence, "110", other, question, {"110", "27"})  # the claim gives it too
+    assert not counts_alike(sentence, "500", other, "How much did they sell?", {"500"})  # an amount
+    assert not counts_alike(sentence, "110", "Sales grew 12%.", question, {"110"})
+    assert asked_beyond_count(question) == {"drug", "approv"}
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,29 @@ def test_a_decline_token_is_never_streamed(settings, embedder):
     assert events[-1].refused
 
 
+def test_a_declined_draft_is_read_again_once_with_the_question_first(settings, embedder):
+    question = "How many people did Northwind employ at the end of 2021?"
+    pipeline, generator = _pipeline(settings, embedder, "NOT FOUND")
+    assert pipeline.ask(question).refused and len(generator.calls) == 2
+    assert generator.calls[1][-1]["content"].startswith(f"Question: {question}\n")
+    drafts = iter(["NOT FOUND", "It employed 312 people at the end of 2021 [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert not answer.refused and "312" in answer.text
+    assert "question also before the passages" in " ".join(answer.notes)
+
+
+def test_the_question_first_reading_is_the_last(settings, embedder):
+    # Declined, then read with the question first: a misreading then is not read again reordered.
+    drafts = iter(["NOT FOUND", "It employed 9,999 people [1]."])
+    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    several = settings.replace(min_relative_score=0.0)
+    answer = Pipeline(several, embedder=embedder, generator=generator).ask(
+        "How many people did Northwind employ at the end of 2021?"
+    )
+    assert answer.refused and len(generator.calls) == 2
+
+
 def test_specifics_missing_from_every_passage_decline_without_the_model(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "Tea sales were 1,240 tonnes [1].")
     answer = pipeline.ask("How much tea did Northwind sell in 2019?")

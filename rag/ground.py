@@ -206,6 +206,13 @@ _RANK_RE = re.compile(
     rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
     re.IGNORECASE,
 )
+# "With the exception of four companies - A, B, C and D - the 567 companies earned RMB 277.55
+# billion": the figure is not A's. The span runs to the first comma, or over a dashed list.
+_EXCLUSION_RE = re.compile(
+    r"\b(?:with the exception of|except(?: for)?|excluding|other than|apart from|aside from)\s"
+    r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
+    re.IGNORECASE,
+)
 _SUPERLATIVE_RE = re.compile(rf"\b(?:{_SUPERLATIVES}|greatest|heaviest|lightest|top|first|last)\b", re.IGNORECASE)
 # Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
 _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
@@ -381,16 +388,18 @@ def check_answer(
     def question_gaps(supports: list[_Support]) -> list[str]:
         near = "\n".join(s.window for s in supports)
         numbers = dedupe(n for s in supports for n in s.passages)
-        # Names the question asks about must be where the answer is, or in what the passage
-        # is about: its titles and its first sentence ("Tarrow Bridge Upgrade. Completed ...").
+        # Names the question asks about must be where the answer is (not among what it
+        # excludes), or in what the passage is about: its titles and its first sentence
+        # ("Tarrow Bridge Upgrade. Completed ...").
         topics = "\n".join(
             f"{evidence[n].passage.chunk.document}\n{evidence[n].passage.chunk.section}\n{_run_in_heading(evidence[n])}"
             for n in numbers
         )
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         is_background = _background_in(background, numbers, evidence)
+        named = _EXCLUSION_RE.sub("", near)
         return missing_specifics(
-            without_ranks(question), near, wide, names_in=f"{near}\n{topics}", background=is_background
+            without_ranks(question), near, wide, names_in=f"{named}\n{topics}", background=is_background
         )
 
     def fits(support: _Support) -> bool:

@@ -208,7 +208,7 @@ def sentences(text: str) -> list[str]:
 # A sentence opening like this leans on the one before it ("In 2023, the company's ...").
 _LEANS_ON_PREVIOUS_RE = re.compile(
     r"^(?:\W*\w+\W+){0,3}?(?:the company|the companies|the firm|the group|the drug|the project|"
-    r"this|these|those|it|its|they|their|such|among (?:them|these)|of these)\b",
+    r"this|these|those|it|its|they|their|such(?! as\b)|among (?:them|these)|of these)\b",
     re.IGNORECASE,
 )
 

@@ -313,6 +313,24 @@ def test_a_company_the_question_names_must_be_near_the_answer():
     assert verdict.refused
 
 
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("What was Huahong Group's operating revenue in Q1 2024?", True),
+        ("What was Kestrel Labs' operating revenue in Q1 2024?", True),
+        ("What was Loongson's operating revenue in Q1 2024?", False),
+    ],
+)
+def test_a_company_the_question_names_is_not_found_among_those_its_sentence_excludes(question, declined):
+    text = (
+        "With the exception of four red-chip companies - SMIC, Huahong Group, Beigene, Ltd., and Innocare - "
+        "567 companies including Loongson achieved operating revenues of RMB 277.55 billion in Q1 2024. "
+        "Except for Kestrel Labs, all of them filed on time."
+    )
+    verdict = check_answer(question, "RMB 277.55 billion [1].", _one_passage(text, "Q1 2024"), SYSTEM, 0.5)
+    assert verdict.refused is declined
+
+
 def test_a_name_in_the_passages_opening_sentence_is_its_topic():
     text = "Tarrow Bridge Treatment Plant Upgrade. Completed in October. Staff trained. It was managed by Teodor Brask."
     passages = _one_passage(text, "Projects")

@@ -1,7 +1,10 @@
+import pytest
+
 from rag.text import (
     count_tokens,
     figure_spans,
     figures,
+    leans_on_previous,
     normalize_for_match,
     numbered_heading,
     sentences,
@@ -91,3 +94,18 @@ def test_count_tokens_counts_words_and_punctuation():
 def test_figure_spans_locate_each_figure_in_canonical_form():
     text = "KX2-100 weighs 1,410.50 g, up 4.70%"
     assert [(text[a:b], fig) for a, b, fig in figure_spans(text)] == [("1,410.50", "1410.5"), ("4.70%", "4.70%")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("This initiative secured RMB 1.34 billion.", True),
+        ("Among them, 92 grew by more than 30%.", True),
+        ("Such companies grew fastest.", True),
+        # "such as" gives examples; it does not point back.
+        ("Long-term funds such as social security accounted for almost 5% of the positions.", False),
+        ("Revenue grew 4.7% in 2023.", False),
+    ],
+)
+def test_a_sentence_leans_on_the_previous_one_only_when_it_points_back(sentence, leans):
+    assert leans_on_previous(sentence) is leans

@@ -12,6 +12,12 @@ def _pipeline(settings, embedder, reply: str) -> tuple[Pipeline, ScriptedGenerat
     return Pipeline(settings, embedder=embedder, generator=generator), generator
 
 
+def _drafts(*drafts: str) -> ScriptedGenerator:
+    """A generator that replies with these drafts in turn: a first draft, then its retries."""
+    replies = iter(drafts)
+    return ScriptedGenerator(reply_for=lambda messages: next(replies))
+
+
 def test_ask_returns_a_checked_cited_answer(settings, embedder):
     pipeline, _ = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
     answer = pipeline.ask("How many people did Northwind employ at the end of 2021?")
@@ -44,8 +50,7 @@ def test_a_declined_draft_is_read_again_once_with_the_question_first(settings, e
     pipeline, generator = _pipeline(settings, embedder, "NOT FOUND")
     assert pipeline.ask(question).refused and len(generator.calls) == 2
     assert generator.calls[1][-1]["content"].startswith(f"Question: {question}\n")
-    drafts = iter(["NOT FOUND", "It employed 312 people at the end of 2021 [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("NOT FOUND", "It employed 312 people at the end of 2021 [1].")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
     assert not answer.refused and "312" in answer.text
     assert "question also before the passages" in " ".join(answer.notes)
@@ -53,8 +58,7 @@ def test_a_declined_draft_is_read_again_once_with_the_question_first(settings, e
 
 def test_the_question_first_reading_is_the_last(settings, embedder):
     # Declined, then read with the question first: a misreading then is not read again reordered.
-    drafts = iter(["NOT FOUND", "It employed 9,999 people [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("NOT FOUND", "It employed 9,999 people [1].")
     several = settings.replace(min_relative_score=0.0)
     answer = Pipeline(several, embedder=embedder, generator=generator).ask(
         "How many people did Northwind employ at the end of 2021?"
@@ -168,8 +172,7 @@ def test_questions_during_a_rebuild_are_answered_from_the_last_good_index(settin
 
 
 def test_a_draft_missing_the_share_asked_for_is_retried_once_with_that_said(settings, embedder):
-    drafts = iter(["The company employed 312 people [1].", "40% of the staff were in Kenya [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("The company employed 312 people [1].", "40% of the staff were in Kenya [1].")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(
         "What share of Northwind's staff worked in Kenya at the end of 2021?"
     )
@@ -182,8 +185,7 @@ def test_a_draft_missing_the_share_asked_for_is_retried_once_with_that_said(sett
 
 def test_a_comparison_answered_with_one_side_is_retried_for_both(settings, embedder):
     question = "Which sold more tonnes in 2021, tea or coffee?"
-    drafts = iter(["Coffee sold more, 310 tonnes [1].", "Tea: 1,240 tonnes [1]; coffee: 310 tonnes [2]. Tea more."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("Coffee sold more, 310 tonnes [1].", "Tea: 1,240 tonnes [1]; coffee: 310 tonnes [2]. Tea more.")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
     assert "1,240" in answer.text and "310" in answer.text and not answer.refused
     assert "each of the things compared" in generator.calls[1][-1]["content"]
@@ -194,8 +196,7 @@ def test_an_answer_leaving_out_what_its_sentence_lists_with_it_is_retried(settin
         "# Buyers 2021\n\n## Tea buyers\n\nIn 2021 Northwind sold tea to Kericho Mills and Nandi Estates.\n",
         encoding="utf-8",
     )
-    drafts = iter(["Kericho Mills [1].", "Kericho Mills and Nandi Estates [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("Kericho Mills [1].", "Kericho Mills and Nandi Estates [1].")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(
         "Which buyers did Northwind sell tea to in 2021?"
     )
@@ -216,23 +217,20 @@ def test_a_miscount_is_retried_with_what_its_figure_counts_then_reordered(settin
     assert answer.refused and len(generator.calls) == 4
     assert "“36 Northwind suppliers launched”" in generator.calls[1][-1]["content"]
     assert "reverse order" in " ".join(answer.notes) and "question also before" in " ".join(answer.notes)
-    drafts = iter(["36 incentive plans [1].", "53 incentive plans [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("36 incentive plans [1].", "53 incentive plans [1].")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
     assert not answer.refused and "53" in answer.text and len(generator.calls) == 2
     assert "count other things: 36 Northwind suppliers launched" in " ".join(answer.notes)
 
 
 def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
-    drafts = iter(["Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND"])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask("Which sold more in 2021, tea or coffee?")
     assert not answer.refused and "1,240" in answer.text and len(generator.calls) == 2
 
 
 def test_a_draft_with_no_supported_claim_is_retried_with_the_passages_reordered(settings, embedder):
-    drafts = iter(["The company employed 9,999 people [1].", "It employed 312 people at the end of 2021 [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("The company employed 9,999 people [1].", "It employed 312 people at the end of 2021 [1].")
     several = settings.replace(min_relative_score=0.0)
     answer = Pipeline(several, embedder=embedder, generator=generator).ask(
         "How many people did Northwind employ at the end of 2021?"
@@ -247,8 +245,7 @@ def test_a_draft_with_no_supported_claim_is_retried_with_the_passages_reordered(
 
 
 def test_a_second_misreading_is_retried_with_the_question_before_the_passages(settings, embedder):
-    drafts = iter(["It employed 9,999 people [1].", "It employed 8,888 people [1].", "It employed 312 people [1]."])
-    generator = ScriptedGenerator(reply_for=lambda messages: next(drafts))
+    generator = _drafts("It employed 9,999 people [1].", "It employed 8,888 people [1].", "It employed 312 people [1].")
     several = settings.replace(min_relative_score=0.0)
     question = "How many people did Northwind employ at the end of 2021?"
     answer = Pipeline(several, embedder=embedder, generator=generator).ask(question)

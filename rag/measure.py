@@ -219,11 +219,16 @@ def _asked_count(question: str) -> set[str]:
     return _words_after(question, match.end()) if match else set()
 
 
+def _is_count(fig: str) -> bool:
+    """Whether a figure can count things: a whole number, not a share ("65%") or a decimal ("1.34")."""
+    return "%" not in fig and "." not in fig
+
+
 def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     """Whether the claim gives ``fig`` to what the sentence counts with another figure:
     "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
     figure ("369") counts what the question asks about."""
-    if "%" in fig or "." in fig:
+    if not _is_count(fig):
         return False
     own = set().union(*_counted(sentence, fig))
     if not own:
@@ -238,12 +243,12 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     """Whether ``sentence``, which holds another of the claim's figures, counts what the
     claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
     152 plans" when the sentence of the 152 plans says "146 companies introduced 152 plans"."""
-    if "%" in fig or "." in fig:
+    if not _is_count(fig):
         return False
     claimed = set().union(*_counted(claim, fig))
     given = figures(claim)
     return bool(claimed) and any(
-        claimed & words for f, words in _counts_in(sentence) if f not in given and "." not in f
+        claimed & words for f, words in _counts_in(sentence) if f not in given and _is_count(f)
     )
 
 
@@ -251,7 +256,7 @@ def counts_alike(sentence: str, fig: str, other: str, question: str, given: set[
     """Whether ``other`` counts, with a figure not in ``given``, what ``sentence`` counts
     with ``fig`` or what the question asks to count: "27 companies have had drugs approved"
     against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing."""
-    if "%" in fig or "." in fig or unit_of(sentence, fig):
+    if not _is_count(fig) or unit_of(sentence, fig):
         return False
     counted = set().union(*_counted(sentence, fig)) | _asked_count(question)
     return any(f not in given and words & counted for f, words in _counts_in(other))

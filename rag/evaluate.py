@@ -82,8 +82,10 @@ def load_dataset(path: Path) -> list[QAItem]:
 def is_correct(item: QAItem, text: str, refused: bool) -> bool:
     if item.expects_decline:
         return refused
-    if refused:
-        return False
+    return not refused and _contains_gold(item, text)
+
+
+def _contains_gold(item: QAItem, text: str) -> bool:
     found = normalize_for_match(text)
     gold = [normalize_for_match(g) for g in item.gold]
     return all(g in found for g in gold) if item.all_of else any(g in found for g in gold)
@@ -121,6 +123,9 @@ def score(item: QAItem, answer: Answer | None, error: str, latency: float, chunk
         hit_rank = next((i for i, cid in enumerate(retrieved) if _holds_gold(item, chunks.get(cid, ""))), None)
         row["gold_rank"] = hit_rank
         row["cited_with_gold"] = [cid for cid in row["citations"] if _holds_gold(item, chunks.get(cid, ""))]
+        # Tells a retrieval miss from a misreading: the sentences the model was shown hold the answer.
+        shown = "\n".join(f"{p.chunk.section}\n{p.shown_text}" for p in answer.passages) if answer else ""
+        row["gold_in_prompt"] = _contains_gold(item, shown)
     return row
 
 
@@ -148,6 +153,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "retrieval_hit": {
             f"@{k}": share(r["gold_rank"] is not None and r["gold_rank"] < k for r in answerable) for k in (1, 3, 5)
         },
+        "gold_in_prompt": share(r["gold_in_prompt"] for r in answerable),
         "latency_s": {
             "p50": round(_percentile(latencies, 50), 3) if latencies else None,
             "p95": round(_percentile(latencies, 95), 3) if latencies else None,
@@ -237,6 +243,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"| answers with a citation | {pct(s['cited_share'])} |",
         f"| citation precision | {pct(s['citation_precision'])} |",
         "| retrieval hit@1 / @3 / @5 | " + " / ".join(pct(s["retrieval_hit"][k]) for k in ("@1", "@3", "@5")) + " |",
+        f"| answerable questions whose prompt held the gold | {pct(s['gold_in_prompt'])} |",
         f"| latency p50 / p95 | {s['latency_s']['p50']} s / {s['latency_s']['p95']} s |",
         f"| errors | {s['errors']} |",
         "",

@@ -63,6 +63,7 @@ def _rows():
             "cited_with_gold": ["d#1"],
             "expects_decline": False,
             "gold_rank": 0,
+            "gold_in_prompt": True,
             "latency_s": 1.0,
             "correct": True,
         }
@@ -70,7 +71,7 @@ def _rows():
 
     return [
         row(),
-        row(correct=False, gold_rank=4, citations=["d#2"], cited_with_gold=[], latency_s=3.0),
+        row(correct=False, gold_rank=4, gold_in_prompt=False, citations=["d#2"], cited_with_gold=[], latency_s=3.0),
         row(category="unanswerable", expects_decline=True, refused=True, citations=[], latency_s=0.5),
         row(category="unanswerable", expects_decline=True, correct=False, refused=False, citations=[]),
     ]
@@ -84,6 +85,7 @@ def test_summary_metrics():
     assert s["cited_share"] == pytest.approx(2 / 3, abs=1e-3)
     assert s["citation_precision"] == 0.5
     assert s["retrieval_hit"] == {"@1": 0.5, "@3": 0.5, "@5": 1.0}
+    assert s["gold_in_prompt"] == 0.5
     assert s["latency_s"]["p50"] == 1.0
     assert s["by_category"]["unanswerable"] == {"n": 2, "accuracy": 0.5}
 
@@ -93,9 +95,11 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
     items = [
         QAItem("p1", "count", "How many people did the company employ?", answers=("312",)),
         QAItem("u1", "unanswerable", "How many people did it employ in 2019?"),
+        QAItem("p2", "count", "How many people did the company employ?", answers=("999",)),
     ]
     report = run_eval(pipeline, items)
-    assert [r["correct"] for r in report["results"]] == [True, True]
+    assert [r["correct"] for r in report["results"]] == [True, True, False]
+    assert [r.get("gold_in_prompt") for r in report["results"]] == [True, None, False]
     first = report["results"][0]
     assert set(first) >= {
         "id",
@@ -111,6 +115,7 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
     assert first["citations"] == ["northwind#s2.p1"] and first["gold_rank"] == 0
     paths = write_report(report, tmp_path / "out" / "report.json")
     assert [p.suffix for p in paths] == [".json", ".md", ".png"]
-    assert json.loads(paths[0].read_text())["summary"]["accuracy"] == 1.0
-    assert "| accuracy | 100.0% |" in paths[1].read_text()
+    assert json.loads(paths[0].read_text())["summary"]["accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert "| accuracy | 66.7% |" in paths[1].read_text()
+    assert "| answerable questions whose prompt held the gold | 50.0% |" in paths[1].read_text()
     assert paths[2].read_bytes()[:4] == b"\x89PNG"

@@ -92,6 +92,9 @@ def _contains_gold(item: QAItem, text: str) -> bool:
 
 
 def _holds_gold(item: QAItem, chunk_text: str) -> bool:
+    """Whether one chunk holds any gold item, for hit@k and citation precision: a list's
+    items may stand in several chunks, so ``all_of`` is not asked of each one (the answer
+    and the prompt as a whole are held to it, see _contains_gold)."""
     text = normalize_for_match(chunk_text)
     return any(normalize_for_match(g) in text for g in item.gold)
 

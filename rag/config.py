@@ -73,10 +73,11 @@ class Settings:
     n_batch: int = 512
     max_answer_tokens: int = 120
     # Extra tries when a draft misses the kind of answer asked for (a figure, a share, both sides
-    # of a comparison), or when no claim of it holds up (then with the passages reversed, and
-    # next with the question also before them), or when the model declines (the question
-    # before them only). Each kind is tried at most once. A note on
-    # figures that count something else in their passage comes on top of these.
+    # of a comparison, the extreme of a list, anything beyond the question's own words), or when
+    # no claim of it holds up (then with the passages reversed, and next with the question also
+    # before them), or when the model declines (the question before them only). Each kind is
+    # tried at most once. A note on figures that count something else in their passage comes
+    # on top of these.
     answer_retries: int = 2
     # Keep the KV state of the fixed system prompt between questions (off only to measure).
     reuse_prompt_prefix: bool = True

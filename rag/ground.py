@@ -48,6 +48,7 @@ from rag.text import (
     STOPWORDS,
     YEAR_RE,
     dedupe,
+    figure_spans,
     figure_value,
     figures,
     leans_on_previous,
@@ -213,6 +214,17 @@ _EXCLUSION_RE = re.compile(
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
     re.IGNORECASE,
 )
+# Questions for the extreme of a list of figures: "which source supplied the smallest share?"
+# ("the second-largest" is a rank: see _RANK_RE.)
+_LEAST_RE = re.compile(r"\b(?:smallest|lowest|fewest|slowest|shortest|cheapest|weakest|minimum|the least)\b", re.I)
+_MOST_RE = re.compile(r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.I)
+# Questions that ask for something to be found and said ("which company ...", "what were the
+# three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?").
+_OPEN_QUESTION_RE = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|name|list)\b", re.IGNORECASE)
+_CLOSED_QUESTION_RE = re.compile(
+    r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b|\bor\b",
+    re.IGNORECASE,
+)
 _SUPERLATIVE_RE = re.compile(rf"\b(?:{_SUPERLATIVES}|greatest|heaviest|lightest|top|first|last)\b", re.IGNORECASE)
 # Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
 _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
@@ -246,7 +258,10 @@ class Verdict:
     # passage: worth a try with that pointed out (``hints``);
     # "reorder" when no claim held up otherwise: worth a fresh try with the passages reordered;
     # "question_first" when the model declined: worth a try with the question also before the passages;
-    # "more" when the answer leaves out items its sentence lists with it (``hints``).
+    # "more" when the answer leaves out items its sentence lists with it (``hints``);
+    # "answer" when the answer only says the question back;
+    # "extreme" when it gives another figure than the smallest or largest asked for: then the
+    # answer is declined, and the retry is told which figure is (``hints``).
     retry: str = ""
     hints: list[str] = field(default_factory=list)
 
@@ -478,6 +493,12 @@ def check_answer(
     two_asked = bool(_QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
     retry = "" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else ""
+    if off := _not_the_extreme(question, kept, evidence):
+        said, extreme, which, _, _ = off
+        reason = f"The figure found, {said}, is not the {which} the passages list with it ({extreme})."
+        return replace(decline(reason, notes), retry="extreme", hints=off)
+    if _restates(question, " ".join(s.claim.body for s in kept), ordinary):
+        retry = "answer"
     return Verdict(
         text=text,
         refused=False,
@@ -486,6 +507,43 @@ def check_answer(
         retry=retry or ("more" if missed else ""),
         hints=missed,
     )
+
+
+def _restates(question: str, answer: str, ordinary: frozenset[str]) -> bool:
+    """Whether the answer only says the question back: "Which company makes the Kestrel X2?"
+    answered "Kestrel", "What were the three sources?" answered "It came from three sources".
+    An answer brings at least a figure, a name or two words of its own."""
+    if not _OPEN_QUESTION_RE.search(question) or _CLOSED_QUESTION_RE.search(question):
+        return False
+    new = set(terms(answer)) - set(terms(question))
+    named = {t for name in _names(answer, ordinary) for t in terms(name)}
+    told = figures(answer, spelled=True) - figures(question, spelled=True)
+    return len(new) <= 1 and not new & named and not told
+
+
+def _not_the_extreme(question: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> list[str]:
+    """When the question asks for the smallest or largest of like figures listed in one
+    sentence and the answer gives another of them (the small model mostly picks the first):
+    [figure said, the extreme one, "smallest" or "largest", the extreme one's clause, its
+    passage number]. Otherwise []."""
+    least, most = bool(_LEAST_RE.search(question)), bool(_MOST_RE.search(question))
+    if least == most or _RANK_RE.search(question):
+        return []
+    for support in kept:
+        said = {f for f in figures(support.claim.body) if not YEAR_RE.fullmatch(f)}
+        if len(said) != 1:
+            continue
+        (fig,) = said
+        for n, i in support.quotes:
+            sentence = evidence[n].sentences[i]
+            units = {f: unit_of(sentence, f) for _, _, f in figure_spans(sentence) if not YEAR_RE.fullmatch(f)}
+            if fig not in units:
+                continue
+            like = [f for f, unit in units.items() if unit == units[fig]]
+            extreme = (min if least else max)(like, key=figure_value)
+            if len(like) >= 3 and figure_value(extreme) != figure_value(fig):
+                return [fig, extreme, "smallest" if least else "largest", lead_in(sentence, extreme), str(n)]
+    return []
 
 
 def _asks_for_several(question: str) -> bool:

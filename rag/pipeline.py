@@ -276,10 +276,15 @@ class Pipeline:
             else:
                 again_from = retrieval
                 again = retry_messages(messages, draft, kind, verdict.hints)
-                missed = {
-                    "more": f"left out {'; '.join(verdict.hints)}",
-                    "recount": f"gave figures that count other things: {'; '.join(verdict.hints)}",
-                }.get(kind, f"missed the {kind} asked for")
+                hints = verdict.hints
+                if kind == "more":
+                    missed = f"left out {'; '.join(hints)}"
+                elif kind == "recount":
+                    missed = f"gave figures that count other things: {'; '.join(hints)}"
+                elif kind == "extreme":
+                    missed = f"gave {hints[0]}, not the {hints[2]} figure"
+                else:
+                    missed = f"missed the {kind} asked for"
                 notes = [*verdict.notes, f"retried: the draft {missed}"]
             second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
             retried = self._check(question, second, again_from)

@@ -44,6 +44,8 @@ _RETRY_NOTES = {
     "Answer again with the number the passages state for exactly what is asked, with its [n].",
     "parts": "Your answer does not answer every part of the question. "
     "Answer again: each part with the figure the passages state for exactly what it asks, with its [n].",
+    "answer": "Your answer only repeats the question; it does not say what the question asks for. "
+    "Answer again with what the passages state for it (the name, figure or items asked for), with its [n].",
     "both": "Your answer does not give a figure for each of the things compared. "
     "Answer again: for each one, the figure the passages state for exactly the measure the question compares "
     "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",
@@ -57,6 +59,12 @@ def retry_messages(messages: list[Message], draft: str, wants: str, hints: list[
         note = (
             f"The passage lists your answer together with: {'; '.join(hints)}. If those also "
             "answer the question, answer again with all of them, each with its [n]. Otherwise, repeat your answer."
+        )
+    elif wants == "extreme":
+        said, extreme, which, clause, n = hints
+        note = (
+            f"That is wrong: {said} is not the {which}. Read passage [{n}] again: “{clause}”. "
+            f"{extreme} is the {which} of the figures listed there. Answer the question again, with its [n]."
         )
     elif wants == "recount":
         note = (

@@ -16,7 +16,7 @@ import numpy as np
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.index import CorpusIndex
-from rag.text import count_tokens, leans_on_previous, terms
+from rag.text import announces_next, count_tokens, leans_on_previous, terms
 from rag.types import Passage
 
 
@@ -111,4 +111,8 @@ def _sentence_budget(
         if pos > 0 and leans_on_previous(texts[row][pos]) and pos - 1 not in picked[row]:
             picked[row].add(pos - 1)
             spent += count_tokens(texts[row][pos - 1])
+        # "Raw water came from three sources." says which ones only in the next sentence.
+        if pos + 1 < len(texts[row]) and announces_next(texts[row][pos]) and pos + 1 not in picked[row]:
+            picked[row].add(pos + 1)
+            spent += count_tokens(texts[row][pos + 1])
     return {row: tuple(texts[row][p] for p in sorted(picked[row])) for row in picked}

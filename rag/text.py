@@ -218,6 +218,23 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(_LEANS_ON_PREVIOUS_RE.match(sentence))
 
 
+# A sentence like this announces what the next one says: "Raw water came from three
+# sources.", "The budget funds the following projects:". A count of things at its end
+# with nothing named after it (not the last item of a list: "... and six inspectors."), or a colon.
+_FEW = [w for w, d in _CARDINALS.items() if 1 < int(d) <= 12]
+_ANNOUNCES_NEXT_RE = re.compile(
+    rf"(?:(?<!\band )(?<!, )\b(?:[2-9]|1[0-2]|{'|'.join(_FEW)})(?:\s+[\w-]+){{0,2}}\s+"
+    r"(?!(?:years|months|weeks|days|hours|minutes|seconds|points|times|percent)\b)[\w-]+s\s*[.:]|"
+    r"\bas follows\s*[.:]|:)\W*$",
+    re.IGNORECASE,
+)
+
+
+def announces_next(sentence: str) -> bool:
+    """Whether a sentence only announces what the one after it says (which things, how)."""
+    return bool(_ANNOUNCES_NEXT_RE.search(sentence))
+
+
 def count_tokens(text: str) -> int:
     """A cheap, model-free length measure: words and punctuation marks."""
     return len(re.findall(r"\w+|[^\w\s]", text))

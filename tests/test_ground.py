@@ -797,3 +797,46 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
         "How much are pension contributions?", f"$41.8 million. {pointer}", _one_passage(text), SYSTEM, 0.5
     )
     assert verdict.text == "$41.8 million [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "restates"),
+    [
+        ("Which company makes the Kestrel X2?", "Kestrel [1].", True),
+        ("What were the three sources of the raw water?", "The raw water came from three sources [1].", True),
+        ("Which company makes the Kestrel X2?", "Larkspur Instruments makes the Kestrel X2 [1].", False),
+        ("How many sources supplied the raw water?", "Three sources supplied the raw water [1].", False),
+        ("Which grew faster, revenue or profit?", "Revenue grew faster [1].", False),
+        ("Did revenue grow in 2023?", "Revenue grew in 2023 [1].", False),
+        ("What happened to revenue in 2023?", "Revenue fell sharply in 2023 [1].", False),
+    ],
+)
+def test_an_answer_that_only_says_the_question_back_is_tried_again(question, draft, restates):
+    text = (
+        "The Kestrel X2 is made by Larkspur Instruments. In 2023 the raw water came from three sources. "
+        "Revenue fell sharply in 2023, while profit grew faster. Revenue grew in 2022."
+    )
+    verdict = check_answer(question, draft, _one_passage(text), SYSTEM, 0.5)
+    assert (verdict.retry == "answer") is restates
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "off"),
+    [
+        ("Which source supplied the smallest share?", "Saltmere supplied 58% [1].", ["58%", "11%", "smallest"]),
+        ("Which source supplied the smallest share?", "Westfold Regional Water supplied 11% [1].", []),
+        ("Which source supplied the largest share?", "Brannock wells supplied 31% [1].", ["31%", "58%", "largest"]),
+        ("Which source supplied the largest share?", "Saltmere Reservoir supplied 58% [1].", []),
+        # A rank is not an extreme, and a figure of another kind is not among the shares.
+        ("Which source supplied the second-largest share?", "Brannock wells supplied 31% [1].", []),
+        ("Which source had the fewest staff?", "Saltmere Reservoir had 40 staff [1].", []),
+    ],
+)
+def test_an_answer_that_is_not_the_extreme_asked_for_is_declined_and_retried(question, draft, off):
+    text = (
+        "Saltmere Reservoir supplied 58% of the total, the Brannock wells supplied 31%, and bulk purchases "
+        "from Westfold Regional Water made up the remaining 11%. Saltmere Reservoir had 40 staff."
+    )
+    verdict = check_answer(question, draft, _one_passage(text, "Supply"), SYSTEM, 0.5)
+    assert verdict.hints[:3] == off if off else verdict.retry != "extreme"
+    assert verdict.refused is bool(off)

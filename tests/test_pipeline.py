@@ -298,3 +298,25 @@ def test_a_rank_in_the_question_does_not_decline_before_generation(settings, emb
     pipeline, generator = _pipeline(settings, embedder, "Coffee sales were 310 tonnes [1].")
     answer = pipeline.ask("Which product had the second-largest sales in 2021?")
     assert generator.calls and "declined before generation" not in answer.notes
+
+
+def test_an_answer_that_is_not_the_extreme_asked_for_is_retried_with_the_extreme_pointed_out(
+    settings, embedder, corpus
+):
+    (corpus / "water.md").write_text(
+        "# Water 2021\n\n## Supply\n\nIn 2021 Lake Orrin supplied 58% of the tea estates' water, "
+        "the Brannock wells supplied 31%, and bulk purchases from Westfold made up the remaining 11%.\n",
+        encoding="utf-8",
+    )
+    question = "Which source supplied the smallest share of the tea estates' water in 2021?"
+    generator = _drafts("Lake Orrin supplied 58% [1].", "Westfold supplied 11% [1].")
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert (
+        "Read passage [1] again: “and bulk purchases from Westfold made up the remaining 11%”"
+        in (generator.calls[1][-1]["content"])
+    )
+    assert not answer.refused and "Westfold" in answer.text
+    assert "gave 58%, not the smallest figure" in " ".join(answer.notes)
+    generator = _drafts("Lake Orrin supplied 58% [1].", "The Brannock wells supplied 31% [1].")
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert answer.refused and len(generator.calls) == 2

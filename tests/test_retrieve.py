@@ -76,3 +76,15 @@ def test_a_sentence_leaning_on_a_close_one_is_picked_with_it(settings, embedder,
     budget = settings.replace(context_tokens=count_tokens(first) + count_tokens(leaning), top_k=1)
     result = retrieve(index, embedder, "How much money did the green bond for tea growers raise?", budget)
     assert leaning in result.passages[0].sentences
+
+
+def test_a_sentence_announcing_the_next_one_is_picked_with_it(settings, embedder, corpus):
+    announcing = "Raw water for the tea estates came from three sources."
+    named = "Lake Orrin supplied 58%, the Brannock wells 31% and bulk purchases the rest."
+    other = "Water use for tea growing fell in the dry season."
+    (corpus / "water.md").write_text(f"# Water\n\n## Supply\n\n{announcing} {named} {other}\n", encoding="utf-8")
+    index = build_index(settings, embedder)
+    # Room for one sentence only: the one that says which sources comes along anyway.
+    budget = settings.replace(context_tokens=count_tokens(announcing), top_k=1)
+    result = retrieve(index, embedder, "What were the three sources of raw water for the tea estates?", budget)
+    assert result.passages[0].sentences[:2] == (announcing, named)

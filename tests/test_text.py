@@ -1,6 +1,7 @@
 import pytest
 
 from rag.text import (
+    announces_next,
     count_tokens,
     figure_spans,
     figures,
@@ -109,3 +110,21 @@ def test_figure_spans_locate_each_figure_in_canonical_form():
 )
 def test_a_sentence_leans_on_the_previous_one_only_when_it_points_back(sentence, leans):
     assert leans_on_previous(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("Raw water came from three sources.", True),
+        ("The following projects are funded in Fiscal Year 2026:", True),
+        ("General Fund spending by department is as follows.", True),
+        ("The meter has 3 modes.", True),
+        ("Revenue grew for 187 companies.", False),
+        ("Revenue grew for four consecutive years.", False),
+        ("The new posts are 18 firefighters, nine park workers and six building inspectors.", False),
+        ("It was up by 12 points.", False),
+        ("Revenue rose 4.7% in 2023.", False),
+    ],
+)
+def test_a_sentence_that_announces_the_next_one(sentence, announces):
+    assert announces_next(sentence) is announces

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from rag.bm25 import BM25
 from rag.index import build_index
@@ -65,26 +66,35 @@ def test_empty_index_retrieves_nothing(settings, embedder, corpus):
     assert retrieve(index, embedder, "anything", settings).passages == []
 
 
-def test_a_sentence_leaning_on_a_close_one_is_picked_with_it(settings, embedder, corpus):
-    first = "Northwind Foods launched the first green bond for tea growers."
-    leaning = "This bond secured USD 3.1 million for new drying plants in the hills."
-    other = "Tea growers raised money too."
-    (corpus / "bonds.md").write_text(f"# Bonds\n\n## Financing\n\n{first} {leaning} {other}\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("sentences", "question", "room"),
+    [
+        # Room for two: the sentence that says what the bond raised must be one, though alone
+        # it shares less wording with the question than the other two.
+        (
+            [
+                "Northwind Foods launched the first green bond for tea growers.",
+                "This bond secured USD 3.1 million for new drying plants in the hills.",
+                "Tea growers raised money too.",
+            ],
+            "How much money did the green bond for tea growers raise?",
+            2,
+        ),
+        # Room for one: the sentence that says which sources comes along anyway.
+        (
+            [
+                "Raw water for the tea estates came from three sources.",
+                "Lake Orrin supplied 58%, the Brannock wells 31% and bulk purchases the rest.",
+                "Water use for tea growing fell in the dry season.",
+            ],
+            "What were the three sources of raw water for the tea estates?",
+            1,
+        ),
+    ],
+)
+def test_a_sentence_is_picked_with_the_one_it_needs(settings, embedder, corpus, sentences, question, room):
+    (corpus / "extra.md").write_text(f"# Notes\n\n## Tea\n\n{' '.join(sentences)}\n", encoding="utf-8")
     index = build_index(settings, embedder)
-    # Room for two sentences: the one that says what the bond raised must be one,
-    # though alone it shares less wording with the question than the other two.
-    budget = settings.replace(context_tokens=count_tokens(first) + count_tokens(leaning), top_k=1)
-    result = retrieve(index, embedder, "How much money did the green bond for tea growers raise?", budget)
-    assert leaning in result.passages[0].sentences
-
-
-def test_a_sentence_announcing_the_next_one_is_picked_with_it(settings, embedder, corpus):
-    announcing = "Raw water for the tea estates came from three sources."
-    named = "Lake Orrin supplied 58%, the Brannock wells 31% and bulk purchases the rest."
-    other = "Water use for tea growing fell in the dry season."
-    (corpus / "water.md").write_text(f"# Water\n\n## Supply\n\n{announcing} {named} {other}\n", encoding="utf-8")
-    index = build_index(settings, embedder)
-    # Room for one sentence only: the one that says which sources comes along anyway.
-    budget = settings.replace(context_tokens=count_tokens(announcing), top_k=1)
-    result = retrieve(index, embedder, "What were the three sources of raw water for the tea estates?", budget)
-    assert result.passages[0].sentences[:2] == (announcing, named)
+    budget = settings.replace(context_tokens=sum(count_tokens(x) for x in sentences[:room]), top_k=1)
+    result = retrieve(index, embedder, question, budget)
+    assert set(sentences[:2]) <= set(result.passages[0].sentences)

@@ -421,7 +421,12 @@ def check_answer(
         return not question_gaps([support])
 
     def supported(claim: _Claim, why: list[str] | None = None, miscounts: list[str] | None = None) -> _Support | None:
-        return _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, miscounts)
+        support = _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, miscounts)
+        if support and not _extreme_backed(question, support, evidence, ordinary):
+            if why is not None:
+                why.append(f"its passage does not say it is the {_extreme_asked(question)}")
+            return None
+        return support
 
     notes: list[str] = []
     kept: list[_Support] = []
@@ -521,13 +526,42 @@ def _restates(question: str, answer: str, ordinary: frozenset[str]) -> bool:
     return len(new) <= 1 and not new & named and not told
 
 
+def _extreme_asked(text: str) -> str:
+    """ "smallest" or "largest" when ``text`` speaks of one extreme ("the lowest", "the most"),
+    not of a rank ("the second-largest"); else ""."""
+    least, most = bool(_LEAST_RE.search(text)), bool(_MOST_RE.search(text))
+    if least == most or _RANK_RE.search(text):
+        return ""
+    return "smallest" if least else "largest"
+
+
+def _like_figures(text: str) -> list[list[str]]:
+    """The figures of ``text`` other than years, grouped by unit: those that compare."""
+    groups: dict[str, list[str]] = {}
+    for _, _, fig in figure_spans(text):
+        if not YEAR_RE.fullmatch(fig):
+            groups.setdefault(unit_of(text, fig), []).append(fig)
+    return [dedupe(group) for group in groups.values()]
+
+
+def _extreme_of(figs: list[str], which: str) -> str:
+    return (min if which == "smallest" else max)(figs, key=figure_value)
+
+
+def _clause_of(text: str, fig: str) -> str:
+    """The words that say whose ``fig`` is: its sentence (a "Name: $18.5 million" line) or,
+    in a sentence listing several figures, its clause."""
+    sentence = next((s for s in sentences(text) if fig in figures(s)), text)
+    return lead_in(sentence, fig) if len(figure_spans(sentence)) > 1 else sentence
+
+
 def _not_the_extreme(question: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> list[str]:
     """When the question asks for the smallest or largest of like figures listed in one
     sentence and the answer gives another of them (the small model mostly picks the first):
     [figure said, the extreme one, "smallest" or "largest", the extreme one's clause, its
     passage number]. Otherwise []."""
-    least, most = bool(_LEAST_RE.search(question)), bool(_MOST_RE.search(question))
-    if least == most or _RANK_RE.search(question):
+    which = _extreme_asked(question)
+    if not which:
         return []
     for support in kept:
         said = {f for f in figures(support.claim.body) if not YEAR_RE.fullmatch(f)}
@@ -536,14 +570,33 @@ def _not_the_extreme(question: str, kept: list[_Support], evidence: dict[int, _E
         (fig,) = said
         for n, i in support.quotes:
             sentence = evidence[n].sentences[i]
-            units = {f: unit_of(sentence, f) for _, _, f in figure_spans(sentence) if not YEAR_RE.fullmatch(f)}
-            if fig not in units:
-                continue
-            like = [f for f, unit in units.items() if unit == units[fig]]
-            extreme = (min if least else max)(like, key=figure_value)
-            if len(like) >= 3 and figure_value(extreme) != figure_value(fig):
-                return [fig, extreme, "smallest" if least else "largest", lead_in(sentence, extreme), str(n)]
+            for like in _like_figures(sentence):
+                extreme = _extreme_of(like, which)
+                if fig in like and len(like) >= 3 and figure_value(extreme) != figure_value(fig):
+                    return [fig, extreme, which, lead_in(sentence, extreme), str(n)]
     return []
+
+
+def _extreme_backed(question: str, support: _Support, evidence: dict[int, _Evidence], ordinary: frozenset[str]) -> bool:
+    """Whether a claim that its subject is the smallest or largest asked for ("Planning receives
+    the largest allocation") rests on a passage that says so, or on figures that show it: its
+    own figure is the extreme of like figures in its sentence or paragraph, or (a claim without
+    figures) the extreme one is said of a name the claim gives."""
+    which = _extreme_asked(question)
+    if not which or _extreme_asked(support.claim.body) != which or not support.passages:
+        return True
+    if (_LEAST_RE if which == "smallest" else _MOST_RE).search(support.window):
+        return True
+    said = {figure_value(f) for f in figures(support.claim.body) if not YEAR_RE.fullmatch(f)}
+    names = {t for name in _names(support.claim.body, ordinary) for t in terms(name)} - set(terms(question))
+    for n, i in support.quotes:
+        e = evidence[n]
+        for text in (e.sentences[i], e.passage.chunk.text):
+            for like in (group for group in _like_figures(text) if len(group) >= 2):
+                extreme = _extreme_of(like, which)
+                if figure_value(extreme) in said or (not said and names & set(terms(_clause_of(text, extreme)))):
+                    return True
+    return False
 
 
 def _asks_for_several(question: str) -> bool:

@@ -840,3 +840,30 @@ def test_an_answer_that_is_not_the_extreme_asked_for_is_declined_and_retried(que
     verdict = check_answer(question, draft, _one_passage(text, "Supply"), SYSTEM, 0.5)
     assert verdict.hints[:3] == off if off else verdict.retry != "extreme"
     assert verdict.refused is bool(off)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "declined"),
+    [
+        # The passage must say it is the largest, or its figures must show it.
+        ("Which department receives the largest allocation?", "Planning receives the largest allocation [1].", True),
+        ("Which department receives the largest allocation?", "Police receives the largest allocation [2].", False),
+        ("Which source supplied the smallest share?", "Westfold supplied the smallest share [3].", False),
+        ("Which source supplied the smallest share?", "Brannock supplied the smallest share [3].", True),
+        ("What is the highest operating temperature?", "The highest operating temperature is 50 °C [4].", False),
+        # Not asked for an extreme: a claim of one is not checked for it.
+        ("How much does Planning receive?", "Planning receives the largest sum, $14.2 million [1].", False),
+    ],
+)
+def test_a_claim_of_the_extreme_asked_for_must_be_what_its_passage_says_or_shows(question, draft, declined):
+    texts = [
+        "Planning receives $14.2 million, an increase of 1.1%.",
+        "The Police Department receives $98.7 million and remains the largest department.",
+        "Saltmere supplied 58% of the total, the Brannock wells 31%, and purchases from Westfold the remaining 11%.",
+        "Operating temperature: -10 °C to 50 °C",
+    ]
+    passages = [
+        Passage(n, Chunk(f"d#s{n}.p1", "d", "Report", "Budget", text), 1.0, tuple(sentences(text)))
+        for n, text in enumerate(texts, start=1)
+    ]
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined

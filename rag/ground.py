@@ -214,10 +214,14 @@ _EXCLUSION_RE = re.compile(
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
     re.IGNORECASE,
 )
-# Questions for the extreme of a list of figures: "which source supplied the smallest share?"
-# ("the second-largest" is a rank: see _RANK_RE.)
-_LEAST_RE = re.compile(r"\b(?:smallest|lowest|fewest|slowest|shortest|cheapest|weakest|minimum|the least)\b", re.I)
-_MOST_RE = re.compile(r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.I)
+# One extreme or the other, asked for ("which source supplied the smallest share?") or claimed
+# ("Police receives the largest allocation"). "The second-largest" is a rank: see _RANK_RE.
+_LEAST_RE = re.compile(
+    r"\b(?:smallest|lowest|fewest|slowest|shortest|cheapest|weakest|minimum|the least)\b", re.IGNORECASE
+)
+_MOST_RE = re.compile(
+    r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.IGNORECASE
+)
 # Questions that ask for something to be found and said ("which company ...", "what were the
 # three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?").
 _OPEN_QUESTION_RE = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|name|list)\b", re.IGNORECASE)

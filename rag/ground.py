@@ -263,9 +263,9 @@ class Verdict:
     # "reorder" when no claim held up otherwise: worth a fresh try with the passages reordered;
     # "question_first" when the model declined: worth a try with the question also before the passages;
     # "more" when the answer leaves out items its sentence lists with it (``hints``);
-    # "answer" when the answer only says the question back;
-    # "extreme" when it gives another figure than the smallest or largest asked for: then the
-    # answer is declined, and the retry is told which figure is (``hints``).
+    # "answer" when the answer only says the question back, and "extreme" when it gives another
+    # figure than the smallest or largest asked for: then the answer is declined, and the retry
+    # is told what it missed (for "extreme", which figure is the extreme one: ``hints``).
     retry: str = ""
     hints: list[str] = field(default_factory=list)
 
@@ -507,7 +507,7 @@ def check_answer(
         reason = f"The figure found, {said}, is not the {which} the passages list with it ({extreme})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
     if _restates(question, " ".join(s.claim.body for s in kept), ordinary):
-        retry = "answer"
+        return replace(decline("The answer found only repeats the question.", notes), retry="answer")
     return Verdict(
         text=text,
         refused=False,

@@ -811,13 +811,14 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
         ("What happened to revenue in 2023?", "Revenue fell sharply in 2023 [1].", False),
     ],
 )
-def test_an_answer_that_only_says_the_question_back_is_tried_again(question, draft, restates):
+def test_an_answer_that_only_says_the_question_back_is_declined_and_tried_again(question, draft, restates):
     text = (
         "The Kestrel X2 is made by Larkspur Instruments. In 2023 the raw water came from three sources. "
         "Revenue fell sharply in 2023, while profit grew faster. Revenue grew in 2022."
     )
     verdict = check_answer(question, draft, _one_passage(text), SYSTEM, 0.5)
     assert (verdict.retry == "answer") is restates
+    assert verdict.refused or not restates
 
 
 @pytest.mark.parametrize(

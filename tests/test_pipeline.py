@@ -320,3 +320,18 @@ def test_an_answer_that_is_not_the_extreme_asked_for_is_retried_with_the_extreme
     generator = _drafts("Lake Orrin supplied 58% [1].", "The Brannock wells supplied 31% [1].")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
     assert answer.refused and len(generator.calls) == 2
+
+
+def test_an_answer_that_only_says_the_question_back_is_declined_unless_the_retry_answers(settings, embedder, corpus):
+    (corpus / "kettles.md").write_text(
+        "# Kettles\n\n## Maker\n\nThe Orrin kettle is made by Larkspur Works in Tarrow.\n", encoding="utf-8"
+    )
+    question = "Which company makes the Orrin kettle?"
+    generator = _drafts("Orrin [1].", "Larkspur Works makes the Orrin kettle [1].")
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert not answer.refused and "Larkspur Works" in answer.text
+    assert "only repeats the question" in generator.calls[1][-1]["content"]
+    # A declined retry is read once more with the question first, as any decline is.
+    generator = _drafts("Orrin [1].", "NOT FOUND", "NOT FOUND")
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert answer.refused and len(generator.calls) == 3

@@ -803,7 +803,8 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
     ("question", "draft", "restates"),
     [
         ("Which company makes the Kestrel X2?", "Kestrel [1].", True),
-        ("What were the three sources of the raw water?", "The raw water came from three sources [1].", True),
+        ("Which buffers does the kit use?", "The kit uses buffers [1].", True),
+        ("Which sector grew fastest in 2023?", "Biomedicine grew fastest in 2023 [1].", False),
         ("Which company makes the Kestrel X2?", "Larkspur Instruments makes the Kestrel X2 [1].", False),
         ("How many sources supplied the raw water?", "Three sources supplied the raw water [1].", False),
         ("Which grew faster, revenue or profit?", "Revenue grew faster [1].", False),
@@ -814,7 +815,8 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
 def test_an_answer_that_only_says_the_question_back_is_declined_and_tried_again(question, draft, restates):
     text = (
         "The Kestrel X2 is made by Larkspur Instruments. In 2023 the raw water came from three sources. "
-        "Revenue fell sharply in 2023, while profit grew faster. Revenue grew in 2022."
+        "Revenue fell sharply in 2023, while profit grew faster. Revenue grew in 2022. "
+        "The kit uses three buffers. Biomedicine grew fastest in 2023; biomedicine firms also hired most."
     )
     verdict = check_answer(question, draft, _one_passage(text), SYSTEM, 0.5)
     assert (verdict.retry == "answer") is restates

@@ -107,12 +107,19 @@ def _sentence_budget(
             continue
         picked[row].add(pos)
         spent += cost
-        # An anaphoric opening needs the sentence it refers back to.
-        if pos > 0 and leans_on_previous(texts[row][pos]) and pos - 1 not in picked[row]:
-            picked[row].add(pos - 1)
-            spent += count_tokens(texts[row][pos - 1])
-        # "Raw water came from three sources." says which ones only in the next sentence.
-        if pos + 1 < len(texts[row]) and announces_next(texts[row][pos]) and pos + 1 not in picked[row]:
-            picked[row].add(pos + 1)
-            spent += count_tokens(texts[row][pos + 1])
+        for other in _needed_by(texts[row], pos):
+            if other not in picked[row]:
+                picked[row].add(other)
+                spent += count_tokens(texts[row][other])
     return {row: tuple(texts[row][p] for p in sorted(picked[row])) for row in picked}
+
+
+def _needed_by(sentences: list[str], pos: int) -> list[int]:
+    """The sentences the one at ``pos`` cannot be read without: the one an anaphoric opening
+    refers back to, and the one that names what it announces ("came from three sources.")."""
+    needed = []
+    if pos > 0 and leans_on_previous(sentences[pos]):
+        needed.append(pos - 1)
+    if pos + 1 < len(sentences) and announces_next(sentences[pos]):
+        needed.append(pos + 1)
+    return needed

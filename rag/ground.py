@@ -424,11 +424,13 @@ def check_answer(
     def fits(support: _Support) -> bool:
         return not question_gaps([support])
 
+    extreme = _extreme_asked(question)
+
     def supported(claim: _Claim, why: list[str] | None = None, miscounts: list[str] | None = None) -> _Support | None:
         support = _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, miscounts)
-        if support and not _extreme_backed(question, support, evidence, ordinary):
+        if support and not _extreme_backed(extreme, question, support, evidence, ordinary):
             if why is not None:
-                why.append(f"its passage does not say it is the {_extreme_asked(question)}")
+                why.append(f"its passage does not say it is the {extreme}")
             return None
         return support
 
@@ -502,9 +504,9 @@ def check_answer(
     two_asked = bool(_QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
     retry = "" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else ""
-    if off := _not_the_extreme(question, kept, evidence):
-        said, extreme, which, _, _ = off
-        reason = f"The figure found, {said}, is not the {which} the passages list with it ({extreme})."
+    if off := _not_the_extreme(extreme, kept, evidence):
+        said, instead, _, _, _ = off
+        reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
     if _restates(question, " ".join(s.claim.body for s in kept)):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
@@ -545,6 +547,10 @@ def _like_figures(text: str) -> list[list[str]]:
     return [dedupe(group) for group in groups.values()]
 
 
+def _figures_but_years(text: str) -> set[str]:
+    return {f for f in figures(text) if not YEAR_RE.fullmatch(f)}
+
+
 def _extreme_of(figs: list[str], which: str) -> str:
     return (min if which == "smallest" else max)(figs, key=figure_value)
 
@@ -556,16 +562,15 @@ def _clause_of(text: str, fig: str) -> str:
     return lead_in(sentence, fig) if len(figure_spans(sentence)) > 1 else sentence
 
 
-def _not_the_extreme(question: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> list[str]:
-    """When the question asks for the smallest or largest of like figures listed in one
-    sentence and the answer gives another of them (the small model mostly picks the first):
-    [figure said, the extreme one, "smallest" or "largest", the extreme one's clause, its
-    passage number]. Otherwise []."""
-    which = _extreme_asked(question)
+def _not_the_extreme(which: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> list[str]:
+    """When the question asks for the ``which`` ("smallest" or "largest", see _extreme_asked) of
+    like figures listed in one sentence and the answer gives another of them (the small model
+    mostly picks the first): [figure said, the extreme one, ``which``, the extreme one's clause,
+    its passage number]. Otherwise []."""
     if not which:
         return []
     for support in kept:
-        said = {f for f in figures(support.claim.body) if not YEAR_RE.fullmatch(f)}
+        said = _figures_but_years(support.claim.body)
         if len(said) != 1:
             continue
         (fig,) = said
@@ -578,17 +583,18 @@ def _not_the_extreme(question: str, kept: list[_Support], evidence: dict[int, _E
     return []
 
 
-def _extreme_backed(question: str, support: _Support, evidence: dict[int, _Evidence], ordinary: frozenset[str]) -> bool:
-    """Whether a claim that its subject is the smallest or largest asked for ("Planning receives
+def _extreme_backed(
+    which: str, question: str, support: _Support, evidence: dict[int, _Evidence], ordinary: frozenset[str]
+) -> bool:
+    """Whether a claim that its subject is the ``which`` the question asks for ("Planning receives
     the largest allocation") rests on a passage that says so, or on figures that show it: its
     own figure is the extreme of like figures in its sentence or paragraph, or (a claim without
     figures) the extreme one is said of a name the claim gives."""
-    which = _extreme_asked(question)
     if not which or _extreme_asked(support.claim.body) != which or not support.passages:
         return True
     if (_LEAST_RE if which == "smallest" else _MOST_RE).search(support.window):
         return True
-    said = {figure_value(f) for f in figures(support.claim.body) if not YEAR_RE.fullmatch(f)}
+    said = {figure_value(f) for f in _figures_but_years(support.claim.body)}
     names = {t for name in _names(support.claim.body, ordinary) for t in terms(name)} - set(terms(question))
     for n, i in support.quotes:
         e = evidence[n]

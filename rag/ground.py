@@ -51,6 +51,7 @@ from rag.text import (
     figure_spans,
     figure_value,
     figures,
+    kind_pairs,
     leans_on_previous,
     sentence_spans,
     sentences,
@@ -65,6 +66,8 @@ DECLINE_TEXT = "The documents don't say."
 # (name, document ids) -> whether the name is so common in those documents that it is
 # background there, not a subject ("China" in a report on China, not in a manual).
 Background = Callable[[str, Collection[str]], bool]
+# document ids -> the kinds of things (modifier, head: "sales tax") those documents name anywhere.
+Kinds = Callable[[Collection[str]], Collection[tuple[str, str]]]
 
 _CITATION_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|and|[-–])\s*\d{1,3})*)\s*\]")
 _LEADING_CITATIONS_RE = re.compile(r"^(?:\s*\[[\d\s,;–-]+\])+")
@@ -395,6 +398,7 @@ def check_answer(
     system_prompt: str,
     min_claim_support: float,
     background: Background = lambda name, documents: False,
+    kinds: Kinds = lambda documents: frozenset(),
 ) -> Verdict:
     if is_decline(draft):
         # The small model overlooks a passage now and then; read with the question first, it finds it.
@@ -484,7 +488,8 @@ def check_answer(
         _whole(n, evidence) for n, e in evidence.items() if e.passage.chunk.paragraph_id in paragraphs
     )
     given = "\n".join(e.passage.chunk.text for e in evidence.values())
-    opposite = contrast(question, core, lead_ins) or other_kind(question, core, supporting, given)
+    known = {(m, h) for m, h, _ in kind_pairs(given)} | set(kinds({p.chunk.doc_id for p in passages}))
+    opposite = contrast(question, core, lead_ins) or other_kind(question, core, supporting, known)
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)

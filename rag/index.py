@@ -36,7 +36,7 @@ from rag.embed import Embedder
 from rag.errors import IndexCorruptError
 from rag.files import atomic_write, file_lock, fsync_file
 from rag.load import corpus_files, load_corpus
-from rag.text import sentence_spans, terms
+from rag.text import kind_pairs, sentence_spans, terms
 from rag.types import Chunk
 from rag.vectors import VectorIndex, build_vector_index, load_vector_index
 
@@ -76,6 +76,14 @@ class CorpusIndex:
             counter.update(set(terms(chunk.indexed_text)))
             counts[chunk.doc_id] = (size + 1, counter)
         return counts
+
+    @functools.cached_property
+    def document_kinds(self) -> dict[str, frozenset[tuple[str, str]]]:
+        """Per document: the kinds of things it names, stemmed ("sales tax", "biopharmaceutical companies")."""
+        kinds: dict[str, set[tuple[str, str]]] = {}
+        for chunk in self.chunks:
+            kinds.setdefault(chunk.doc_id, set()).update((m, h) for m, h, _ in kind_pairs(chunk.text))
+        return {doc_id: frozenset(found) for doc_id, found in kinds.items()}
 
     def sentence_rows(self, chunk_row: int) -> range:
         return range(int(self.sentence_offsets[chunk_row]), int(self.sentence_offsets[chunk_row + 1]))

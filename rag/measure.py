@@ -9,10 +9,9 @@ The grounding check (rag.ground) asks these questions of the answer's figures:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import pairwise
+from collections.abc import Collection, Iterator
 
-from rag.text import STOPWORDS, YEAR_RE, figure_spans, figure_value, figures, stem, terms, tokens
+from rag.text import YEAR_RE, figure_spans, figure_value, figures, kind_pairs, terms
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -93,7 +92,7 @@ _CONTRASTS = [
     [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
     [
         {"increase", "increased", "rise", "rose", "growth", "grew"},
-        {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped"},
+        {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped", "reduce", "reduced", "cut"},
     ],
     [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
     # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
@@ -112,14 +111,6 @@ _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
-_KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
-_KIND_LOOKBACK = 20  # characters read back to tell a sentence's first word
-# Words that size or date a thing rather than say which kind it is: "total revenue" is
-# not another kind of revenue than "operating revenue".
-_NOT_KINDS = frozenset(
-    "total overall combined whole entire aggregate cumulative annual yearly quarterly monthly "
-    "average mean median current latest new first last next previous prior".split()
-)
 
 
 def figure_in(fig: str, have: set[str]) -> bool:
@@ -330,47 +321,27 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
     return None
 
 
-def _kind_pairs(text: str) -> list[tuple[str, str, str]]:
-    """(modifier, head, "modifier head") for adjacent words with only a space between them,
-    stemmed: "sales tax", "tax rate". Not stopwords, not words that only size or date, and
-    not names ("Harbor Water District"): a word capitalised inside a sentence is a name."""
-
-    def kind_word(match: re.Match[str]) -> str:
-        word = match.group(0)
-        before = text[max(0, match.start() - _KIND_LOOKBACK) : match.start()].rstrip()
-        starts_sentence = not before or before[-1] in ".!?:"
-        if not word.islower() and not (starts_sentence and word[1:].islower()):
-            return ""
-        found = tokens(word)
-        return found[0] if found and found[0] not in STOPWORDS | _NOT_KINDS else ""
-
-    words = [(m.start(), m.end(), kind_word(m)) for m in _KIND_WORD_RE.finditer(text)]
-    return [
-        (stem(a), stem(b), text[start_a:end_b])
-        for (start_a, end_a, a), (start_b, end_b, b) in pairwise(words)
-        if a and b and text[end_a:start_b].isspace()
-    ]
-
-
-def other_kind(question: str, evidence: str, supporting: str, passages: str) -> tuple[str, str] | None:
+def other_kind(
+    question: str, evidence: str, supporting: str, known: Collection[tuple[str, str]]
+) -> tuple[str, str] | None:
     """(what the question asks for, what the evidence says instead) when the question asks
-    for one kind of a thing ("sales tax rate"), the evidence speaks only of another kind
-    ("property tax rate"), and the asked kind is named in other passages ("sales tax
-    revenue") but nowhere in the ``supporting`` ones.
+    for one kind of a thing ("sales tax rate"), the evidence (or else the rest of its
+    ``supporting`` paragraph) speaks only of another kind ("property tax rate"), and the
+    asked kind is ``known``, named in the documents ("sales tax revenue"), but nowhere in
+    the supporting paragraphs.
 
-    The passages must name the asked kind themselves: a paraphrase ("overall revenue")
+    The documents must name the asked kind themselves: a paraphrase ("overall revenue")
     is not another kind just because the document words it differently. And a kind named
     anywhere in the supporting passage may be what its sentence goes on about ("their
     action plans. ... disclosing business plans such as ...").
     """
     said = set(terms(supporting))
-    known = {(m, h) for m, h, _ in _kind_pairs(passages)}
     asked_terms = terms(question)
-    for modifier, head, asked in _kind_pairs(question):
+    for modifier, head, asked in kind_pairs(question):
         # "overseas revenue or total revenue": a question on two kinds is answered by each.
         if modifier in said or (modifier, head) not in known or asked_terms.count(head) > 1:
             continue
-        for other, other_head, found in _kind_pairs(evidence):
+        for other, other_head, found in kind_pairs(evidence) + kind_pairs(supporting):
             # "achieved operating revenue": a verb before the head is not a kind of it.
             if other_head == head and other != modifier and not found.split()[0].endswith("ed"):
                 return asked, found

@@ -145,6 +145,7 @@ class Pipeline:
     def warm_up(self) -> None:
         """Load everything and read the fixed prompt prefix once, so the first user waits less."""
         self.index  # noqa: B018 - loads or builds it
+        self.index.document_kinds  # noqa: B018 - read once from the whole corpus, not on a question
         self.embedder.embed(["warm up"], query=True)
         for _ in self.generator.stream([*prefix_messages(), {"role": "user", "content": "."}], 1, STOP):
             pass
@@ -315,6 +316,7 @@ class Pipeline:
             SYSTEM_PROMPT,
             self.settings.min_claim_support,
             self._background,
+            self._kinds,
         )
 
     def _background(self, name: str, documents: Collection[str]) -> bool:
@@ -329,6 +331,10 @@ class Pipeline:
             if name_terms and all(counter[t] >= floor for t in name_terms):
                 return True
         return False
+
+    def _kinds(self, documents: Collection[str]) -> set[tuple[str, str]]:
+        kinds = self.index.document_kinds
+        return {kind for d in documents for kind in kinds.get(d, ())}
 
     # --- answer cache: identical questions against the same index get the same answer
 

@@ -1,4 +1,4 @@
-"""Text helpers shared by every stage: cleaning, sentences, terms and figures.
+"""Text helpers shared by every stage: cleaning, sentences, terms, figures and kinds ("sales tax").
 
 One tokenizer serves BM25, the grounding check and the scorer, so that a figure
 such as ``1,397.78`` or ``4.7%`` means the same thing everywhere.
@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 import snowballstemmer
@@ -287,3 +288,35 @@ def numbered_heading(line: str) -> int:
     if depth == 0 and not re.match(r"^\d+\.\s", line):
         return 0
     return 1 + depth
+
+
+_KIND_WORD_RE = re.compile(r"[^\W\d_][\w&'’-]*")
+_KIND_LOOKBACK = 20  # characters read back to tell a sentence's first word
+# Words that size or date a thing rather than say which kind it is: "total revenue" is
+# not another kind of revenue than "operating revenue".
+_NOT_KINDS = frozenset(
+    "total overall combined whole entire aggregate cumulative annual yearly quarterly monthly "
+    "average mean median current latest new first last next previous prior".split()
+)
+
+
+def kind_pairs(text: str) -> list[tuple[str, str, str]]:
+    """(modifier, head, "modifier head") for adjacent words with only a space between them,
+    stemmed: "sales tax", "tax rate". Not stopwords, not words that only size or date, and
+    not names ("Harbor Water District"): a word capitalised inside a sentence is a name."""
+
+    def kind_word(match: re.Match[str]) -> str:
+        word = match.group(0)
+        before = text[max(0, match.start() - _KIND_LOOKBACK) : match.start()].rstrip()
+        starts_sentence = not before or before[-1] in ".!?:"
+        if not word.islower() and not (starts_sentence and word[1:].islower()):
+            return ""
+        found = tokens(word)
+        return found[0] if found and found[0] not in STOPWORDS | _NOT_KINDS else ""
+
+    words = [(m.start(), m.end(), kind_word(m)) for m in _KIND_WORD_RE.finditer(text)]
+    return [
+        (stem(a), stem(b), text[start_a:end_b])
+        for (start_a, end_a, a), (start_b, end_b, b) in pairwise(words)
+        if a and b and text[end_a:start_b].isspace()
+    ]

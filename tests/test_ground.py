@@ -870,3 +870,16 @@ def test_a_claim_of_the_extreme_asked_for_must_be_what_its_passage_says_or_shows
         for n, text in enumerate(texts, start=1)
     ]
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
+
+
+def test_another_kind_named_elsewhere_in_the_document_does_not_answer():
+    # The passage given is about chip firms; the document speaks of drug firms in
+    # a passage that was not retrieved.
+    text = "The market has more than 120 chip firms. Net profit for lithography and etching rose 8.8% year on year."
+    elsewhere = {("drug", "firm")}
+    question = "How much did the net profit of drug firms grow?"
+    draft = "Net profit of drug firms rose 8.8% [1]."
+    passages = _one_passage(text)
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5, kinds=lambda documents: elsewhere)
+    assert verdict.refused and "chip firms" in verdict.text

@@ -7,6 +7,7 @@ import pytest
 from rag.errors import IndexCorruptError
 from rag.index import FORMAT_VERSION, build_index, fingerprint, load_index, read_manifest, stale_reason
 from rag.pipeline import Pipeline
+from rag.text import stem
 
 
 def test_build_then_load_round_trips(settings, embedder):
@@ -107,3 +108,9 @@ def test_empty_corpus_builds_an_empty_index(settings, embedder, corpus):
     (corpus / "northwind.md").unlink()
     index = build_index(settings, embedder)
     assert index.chunks == [] and load_index(settings).chunks == []
+
+
+def test_each_documents_kinds_of_things_are_listed(settings, embedder):
+    kinds = build_index(settings, embedder).document_kinds
+    assert set(kinds) == {"northwind"}
+    assert {(stem("coffee"), stem("sales")), (stem("chief"), stem("executive"))} <= kinds["northwind"]

@@ -13,6 +13,11 @@ from rag.measure import (
     other_kind,
     unit_of,
 )
+from rag.text import kind_pairs
+
+
+def _named(text: str) -> set[tuple[str, str]]:
+    return {(modifier, head) for modifier, head, _ in kind_pairs(text)}
 
 
 @pytest.mark.parametrize(
@@ -107,14 +112,32 @@ def test_opposite_qualifiers_are_found_per_figure():
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None
 
 
+def test_a_rise_does_not_answer_what_was_reduced():
+    question = "Which department's allocation is reduced?"
+    assert contrast(question, "Police receives $98.7 million, an increase of 3.2%.") == ("reduced", "increase")
+    assert contrast(question, "The Library receives $11.9 million; its materials budget has been reduced.") is None
+
+
 _PROPERTY_TAX = "Property tax brings $171.5 million. The property tax rate is unchanged at 1.085% of assessed value."
 _SALES_TAX = "Sales tax revenue is budgeted at $64.8 million."
 
 
 def test_another_kind_of_the_thing_asked_for_is_found():
     passages = f"{_PROPERTY_TAX}\n{_SALES_TAX}"
-    found = other_kind("What is the sales tax rate?", _PROPERTY_TAX, _PROPERTY_TAX, passages)
+    found = other_kind("What is the sales tax rate?", _PROPERTY_TAX, _PROPERTY_TAX, _named(passages))
     assert found == ("sales tax", "Property tax")
+
+
+def test_another_kind_may_be_named_in_the_rest_of_the_paragraph():
+    # The answer's sentence names no kind of firm; its paragraph is about chip firms,
+    # while the document speaks of drug firms elsewhere.
+    evidence = "Net profit for lithography and etching rose 8.8% year on year."
+    supporting = f"The market has more than 120 chip firms. {evidence}"
+    known = _named(f"{supporting}\nThere are 110 drug firms.")
+    question = "How much did the net profit of drug firms grow?"
+    assert other_kind(question, evidence, supporting, known) == ("drug firms", "chip firms")
+    # Had the document never named drug firms, the question may paraphrase: no verdict.
+    assert other_kind(question, evidence, supporting, _named(supporting)) is None
 
 
 @pytest.mark.parametrize(
@@ -140,7 +163,7 @@ def test_another_kind_of_the_thing_asked_for_is_found():
 )
 def test_no_other_kind(question, supporting, passages):
     evidence = supporting.split(". ")[-1]
-    assert other_kind(question, evidence, supporting, passages) is None
+    assert other_kind(question, evidence, supporting, _named(passages)) is None
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from rag.errors import QuestionError
@@ -335,3 +337,16 @@ def test_an_answer_that_only_says_the_question_back_is_declined_unless_the_retry
     generator = _drafts("Orrin [1].", "NOT FOUND", "NOT FOUND")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
     assert answer.refused and len(generator.calls) == 3
+
+
+def test_the_kinds_a_document_names_outside_the_passages_count(settings, embedder, corpus):
+    (corpus / "northwind.md").write_text(
+        "# Market\n\n## I. Chips\n\nThe market has 120 chip firms. Net profit for lithography rose 8.8% year on year."
+        "\n\n## II. Drugs\n\nThere are 110 drug firms in all.\n",
+        encoding="utf-8",
+    )
+    settings = dataclasses.replace(settings, top_k=1)
+    pipeline, _ = _pipeline(settings, embedder, "Net profit of drug firms rose 8.8% [1].")
+    answer = pipeline.ask("How much did the net profit of lithography drug firms rise?")
+    assert [p.chunk.id for p in answer.passages] == ["northwind#s1.p1"]
+    assert answer.refused and "chip firms" in answer.text

@@ -875,6 +875,7 @@ def _support(
                     if other and (m, j) != (n, i)
                 )
                 or _counted_better(question, claim_figures, fig, (n, i), evidence)
+                or _part_of_count_before(question, claim_figures, fig, (n, i), evidence)
             )
         ]
         if miscounted:
@@ -1005,6 +1006,24 @@ def _counted_better(
         for j, other in enumerate(e.sentences)
         if (m, j) != quote
     )
+
+
+def _part_of_count_before(
+    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+) -> bool:
+    """Whether ``fig`` counts a part ("Among these, four transactions stood out for ...") of
+    what the sentence it leans on counts with a figure the claim does not give ("over 30
+    equity acquisition transactions surpassing RMB 100 million"), while its own sentence
+    adds no word or figure of the question: then the whole is what is asked for."""
+    n, i = quote
+    e = evidence[n]
+    if i == 0 or not leans_on_previous(e.sentences[i]):
+        return False
+    own, before = e.sentences[i], e.sentences[i - 1]
+    asked_figures = {f for f in figures(question) if not YEAR_RE.fullmatch(f)}
+    adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
+    adds_figures = asked_figures & figures(own, spelled=True) - figures(before, spelled=True)
+    return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given)
 
 
 def _conditions_apart(

@@ -883,3 +883,27 @@ def test_another_kind_named_elsewhere_in_the_document_does_not_answer():
     assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
     verdict = check_answer(question, draft, passages, SYSTEM, 0.5, kinds=lambda documents: elsewhere)
     assert verdict.refused and "chip firms" in verdict.text
+
+
+_DEALS = (
+    "Companies made over 30 equity acquisition transactions surpassing RMB 100 million each in 2023. "
+    "Among these, four transactions stood out for their significance, involving major asset restructuring."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "declined"),
+    [
+        # the part ("Among these, four ...") is not the whole the question asks about
+        ("How many acquisitions worth over RMB 100 million did companies make in 2023?", "4 transactions [1].", True),
+        ("How many acquisitions worth over RMB 100 million did companies make in 2023?", "Over 30 [1].", False),
+        # a question about the part itself
+        ("How many transactions stood out for their significance?", "Four transactions [1].", False),
+        ("How many deals involved major asset restructuring?", "Four transactions [1].", False),
+    ],
+)
+def test_a_count_of_a_part_does_not_answer_for_the_whole(question, draft, declined):
+    verdict = check_answer(question, draft, _one_passage(_DEALS), SYSTEM, 0.5)
+    assert verdict.refused is declined
+    if declined:
+        assert verdict.retry == "recount"

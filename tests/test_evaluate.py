@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,9 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
     assert "| accuracy | 66.7% |" in paths[1].read_text()
     assert "| answerable questions whose prompt held the gold | 50.0% |" in paths[1].read_text()
     assert paths[2].read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("dataset", ["qa.jsonl", "general/qa.jsonl", "probe.jsonl"])
+def test_the_shipped_datasets_load_with_ids_unique(dataset):
+    items = load_dataset(Path(__file__).parent.parent / "eval" / dataset)
+    assert len({item.id for item in items}) == len(items) > 0

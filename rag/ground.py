@@ -1020,9 +1020,8 @@ def _part_of_count_before(
     if i == 0 or not leans_on_previous(e.sentences[i]):
         return False
     own, before = e.sentences[i], e.sentences[i - 1]
-    asked_figures = {f for f in figures(question) if not YEAR_RE.fullmatch(f)}
     adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
-    adds_figures = asked_figures & figures(own, spelled=True) - figures(before, spelled=True)
+    adds_figures = _figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
     return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given)
 
 

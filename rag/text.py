@@ -298,6 +298,7 @@ _NOT_KINDS = frozenset(
     "total overall combined whole entire aggregate cumulative annual yearly quarterly monthly "
     "average mean median current latest new first last next previous prior".split()
 )
+_NOT_KIND_WORDS = STOPWORDS | _NOT_KINDS
 
 
 def kind_pairs(text: str) -> list[tuple[str, str, str]]:
@@ -312,7 +313,7 @@ def kind_pairs(text: str) -> list[tuple[str, str, str]]:
         if not word.islower() and not (starts_sentence and word[1:].islower()):
             return ""
         found = tokens(word)
-        return found[0] if found and found[0] not in STOPWORDS | _NOT_KINDS else ""
+        return found[0] if found and found[0] not in _NOT_KIND_WORDS else ""
 
     words = [(m.start(), m.end(), kind_word(m)) for m in _KIND_WORD_RE.finditer(text)]
     return [

@@ -60,6 +60,10 @@ class Settings:
     min_relative_score: float = 0.35
     # Weight of the dense sentence score when picking sentences inside a passage.
     sentence_dense_weight: float = 0.5
+    # Added to the score of a sentence that gives the kind of answer asked for (a share,
+    # an amount of money, a figure): "what slice of sales went into research?" wants
+    # "R&D ... 12.2% of revenue", not "a research talent pool of 230,000".
+    answer_kind_bonus: float = 0.2
 
     # Section and document titles are cut to this many words in the prompt.
     prompt_title_words: int = 12

@@ -111,6 +111,12 @@ _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
+# A name with a number in it, "STAR 100 ETF", "Model 3 Performance": the number is part of the name.
+# (An amount after a currency code, "RMB 56.", is not.)
+NUMBERED_NAME_RE = re.compile(
+    r"\b(?!(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|CHF|CAD|AUD|INR)\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
+    r"(?=\s+[A-Z]|[?.,;:)](?!\d)|$)"
+)
 
 
 def figure_in(fig: str, have: set[str]) -> bool:
@@ -271,11 +277,13 @@ def misordered(claim: str) -> tuple[str, str] | None:
     compares two of its figures the wrong way round: "RMB 156.12 billion, which was
     smaller than the net profit of RMB 75.96 billion". Only figures of one unit, and only
     a figure a few words after "than": "more than 50%" is a threshold, not a comparison."""
-    # A year is not compared; nor a figure below zero, which its digits alone would misorder.
+    # A year is not compared, nor the number of a name ("STAR 50 ETF"); nor a figure
+    # below zero, which its digits alone would misorder.
+    in_names = {m.start(2) for m in NUMBERED_NAME_RE.finditer(claim)}
     spans = [
         (start, end, fig)
         for start, end, fig in figure_spans(claim)
-        if not YEAR_RE.fullmatch(fig) and not claim[:start].endswith(_MINUS_SIGNS)
+        if not YEAR_RE.fullmatch(fig) and start not in in_names and not claim[:start].endswith(_MINUS_SIGNS)
     ]
     for match in _COMPARED_RE.finditer(claim):
         before = [s for s in spans if s[1] <= match.start()]

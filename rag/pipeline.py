@@ -28,7 +28,15 @@ from rag.followup import standalone_question
 from rag.generate import Generator, load_generator
 from rag.ground import Verdict, check_answer, decline, missing_specifics, without_ranks
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
-from rag.prompt import DECLINE_TOKEN, STOP, SYSTEM_PROMPT, build_messages, prefix_messages, retry_messages
+from rag.prompt import (
+    DECLINE_TOKEN,
+    RETRY_MISSED,
+    STOP,
+    SYSTEM_PROMPT,
+    build_messages,
+    prefix_messages,
+    retry_messages,
+)
 from rag.retrieve import Retrieval, retrieve
 from rag.text import clean, terms
 from rag.types import Answer
@@ -285,7 +293,7 @@ class Pipeline:
                 elif kind == "extreme":
                     missed = f"gave {hints[0]}, not the {hints[2]} figure"
                 else:
-                    missed = f"missed the {kind} asked for"
+                    missed = f"missed {RETRY_MISSED[kind]}"
                 notes = [*verdict.notes, f"retried: the draft {missed}"]
             second = "".join(self.generator.stream(again, self.settings.max_answer_tokens, STOP))
             retried = self._check(question, second, again_from)

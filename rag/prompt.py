@@ -51,6 +51,17 @@ _RETRY_NOTES = {
     "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",
 }
 
+# What such a draft missed, for the answer's notes.
+RETRY_MISSED = {
+    "figure": "a figure",
+    "share": "a share",
+    "money": "an amount of money",
+    "count": "a count",
+    "parts": "a part of the question",
+    "answer": "the answer: it repeated the question",
+    "both": "a figure for each side compared",
+}
+
 
 def retry_messages(messages: list[Message], draft: str, wants: str, hints: list[str] | None = None) -> list[Message]:
     """The conversation again, with the draft and a note on what it missed."""

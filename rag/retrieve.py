@@ -3,8 +3,8 @@
 Chunks are ranked by a weighted fusion of BM25 and dense cosine scores, each
 min-max scaled over the candidates (BM25 is strong on the document's own
 words, the dense half on paraphrases). Inside each retrieved chunk only the
-sentences closest to the question are kept, within a token budget: prompt
-reading is most of the latency on a CPU.
+sentences closest to the question (and those giving the kind of answer it asks
+for) are kept, within a token budget: prompt reading is most of the latency on a CPU.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.asked import answer_kind, gives
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.index import CorpusIndex
@@ -49,7 +50,7 @@ def retrieve(index: CorpusIndex, embedder: Embedder, question: str, settings: Se
     ranked = [(int(rows[i]), float(fused[i])) for i in order]
     best = ranked[0][1]
     chosen = [(row, score) for row, score in ranked[: settings.top_k] if score >= settings.min_relative_score * best]
-    budget = _sentence_budget(index, chosen, query_terms, query_vector, settings)
+    budget = _sentence_budget(index, chosen, query_terms, query_vector, answer_kind(question), settings)
     passages = [
         Passage(n=n, chunk=index.chunks[row], score=score, sentences=budget[row])
         for n, (row, score) in enumerate(chosen, start=1)
@@ -69,11 +70,13 @@ def _sentence_budget(
     chosen: list[tuple[int, float]],
     query_terms: list[str],
     query_vector: np.ndarray,
+    kind: str,
     settings: Settings,
 ) -> dict[int, tuple[str, ...]]:
     """Pick the best sentences of the chosen chunks until the token budget is spent.
 
     Every chunk keeps at least its best sentence; sentences keep document order.
+    A sentence that gives the ``kind`` of answer asked for (see rag.asked) gains a bonus.
     """
     weights = {t: index.bm25.idf(t) for t in set(query_terms)}
     total_weight = sum(weights.values()) or 1.0
@@ -95,7 +98,7 @@ def _sentence_budget(
                 closeness = max(closeness, float(dense[pos - 1]))
             lexical = sum(w for t, w in weights.items() if t in present) / total_weight
             w = settings.sentence_dense_weight
-            score = (1 - w) * lexical + w * closeness
+            score = (1 - w) * lexical + w * closeness + (settings.answer_kind_bonus if gives(kind, text) else 0.0)
             # Sentences of better chunks come first at equal closeness.
             scored.append((score * (0.5 + 0.5 * chunk_score), row, pos))
     picked: dict[int, set[int]] = {row: set() for row, _ in chosen}

@@ -180,6 +180,7 @@ def test_no_other_kind(question, supporting, passages):
         ("Profit rose 7% in 2023, faster than in 2022.", None),
         ("Revenue was RMB 5 million, larger than the RMB 1 billion of costs.", None),
         ("It works at -10 °C, lower than the 5 °C of the old model.", None),
+        ("The STAR 50 ETF products were larger than the STAR 100 ETF products.", None),  # names, not figures
     ],
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):

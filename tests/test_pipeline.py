@@ -182,6 +182,7 @@ def test_a_draft_missing_the_share_asked_for_is_retried_once_with_that_said(sett
     assert len(generator.calls) == 2
     assert generator.calls[1][-2] == {"role": "assistant", "content": "The company employed 312 people [1]."}
     assert "percentage" in generator.calls[1][-1]["content"]
+    assert "retried: the draft missed a share" in answer.notes
     assert "retry" in answer.timings
 
 

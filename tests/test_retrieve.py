@@ -98,3 +98,16 @@ def test_a_sentence_is_picked_with_the_one_it_needs(settings, embedder, corpus, 
     budget = settings.replace(context_tokens=sum(count_tokens(x) for x in sentences[:room]), top_k=1)
     result = retrieve(index, embedder, question, budget)
     assert set(sentences[:2]) <= set(result.passages[0].sentences)
+
+
+def test_a_sentence_giving_the_kind_of_answer_asked_for_is_preferred(settings, embedder, corpus):
+    talent = "A pool of 2,300 staff works on research at the campus."
+    share = "Spending on R&D came to 12.2% of sales."
+    (corpus / "extra.md").write_text(f"# Notes\n\n## Labs\n\n{talent} {share}\n", encoding="utf-8")
+    index = build_index(settings, embedder)
+    question = "What slice of sales went into research?"
+    one = settings.replace(context_tokens=count_tokens(share), top_k=1)
+    assert retrieve(index, embedder, question, one).passages[0].sentences == (share,)
+    # Without the bonus, the wording shared with the question wins.
+    plain = one.replace(answer_kind_bonus=0.0)
+    assert retrieve(index, embedder, question, plain).passages[0].sentences == (talent,)

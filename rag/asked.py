@@ -1,0 +1,75 @@
+"""What kind of answer a question asks for: a figure, a share, an amount of money.
+
+Retrieval shows the model the sentences that can give that kind of answer
+(rag.retrieve); grounding asks again when a draft gives none (rag.ground).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.measure import COUNT_QUESTION_RE
+from rag.text import figures
+
+# Questions whose answer is a figure: an answer without one does not answer them.
+HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
+QUANTITY_RE = re.compile(
+    rf"^\W*(?:\w+\W+){{0,6}}?(?:how (?:{HOW_MEASURES})|by how much|"
+    r"by what (?:percentage|percent|share|amount|rate)|what (?:percentage|percent|share|proportion|fraction|portion|"
+    r"amount|number|rate)|what (?:was|is|were|are) the (?:number|amount|total|share|percentage|proportion|rate|"
+    r"value|size|growth|increase|decrease))\b",
+    re.IGNORECASE,
+)
+# Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
+SHARE_QUESTION_RE = re.compile(
+    r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
+    r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
+    re.IGNORECASE,
+)
+# Questions whose answer is an amount of money: "100,000 utility patents" does not answer
+# "what was the market capitalisation?". Not when they ask how it changed or what share it is.
+_MONEY_QUESTION_RE = re.compile(
+    r"\bhow much (?:money|cash|capital|funding)\b|\bmarket (?:cap|capitali[sz]ation|value)\b|"
+    r"\bhow much (?:[\w'’-]+ ){0,8}?(?:raise|raised|invest|invested|spend|spent|pay|paid|cost|costs|earn|earned|"
+    r"borrow|borrowed|charge|charged)\b|\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b",
+    re.IGNORECASE,
+)
+_NOT_MONEY_QUESTION_RE = re.compile(
+    r"%|\bby how much\b|\b(?:share|percent\w*|proportion|ratio|rate|fraction|grow\w*|grew|rise|rose|risen|increase\w*|"
+    r"decrease\w*|decline\w*|fall|fell|drop\w*|change\w*)\b",
+    re.IGNORECASE,
+)
+_MONEY_ANSWER_RE = re.compile(
+    r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"
+    r"\b(?:thousand|million|billion|trillion|mn|bn)\b",
+    re.IGNORECASE,
+)
+_SHARE_ANSWER_RE = re.compile(
+    r"\d\s*%|(?<![\d,.])0\.\d+\b|\b\d+ (?:in|out of) (?:every )?\d+\b|\bper ?cent\b|"
+    r"\bpercentage points?\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_money(question: str) -> bool:
+    return bool(_MONEY_QUESTION_RE.search(question)) and not _NOT_MONEY_QUESTION_RE.search(question)
+
+
+def answer_kind(question: str) -> str:
+    """ "share", "money" or "figure" when the question asks for one, else ""."""
+    if SHARE_QUESTION_RE.search(question):
+        return "share"
+    if asks_money(question):
+        return "money"
+    if QUANTITY_RE.match(question) or COUNT_QUESTION_RE.search(question):
+        return "figure"
+    return ""
+
+
+def gives(kind: str, text: str) -> bool:
+    """Whether ``text`` holds an answer of that kind (see answer_kind)."""
+    if kind == "share":
+        return bool(_SHARE_ANSWER_RE.search(text))
+    if kind == "money":
+        return bool(_MONEY_ANSWER_RE.search(text))
+    return kind == "figure" and bool(figures(text))

@@ -161,7 +161,8 @@ def figure_value(fig: str) -> float:
 
 
 # Sentence boundaries: end punctuation, space, then something that starts a sentence.
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
+# The closing quotes and brackets after the end punctuation stay with the sentence.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])([\"'”’)]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
 _NO_BREAK_AFTER = frozenset(
     "mr mrs ms dr prof st no vs e.g i.e etc approx fig figs sec art dept jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k inc co corp".split()
@@ -192,7 +193,7 @@ def _line_sentence_spans(text: str) -> list[tuple[int, int]]:
         # "Foo Co. Ltd.") do not end a sentence; "Ltd." ends a name, so it may end one.
         if last_word in _NO_BREAK_AFTER or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        spans.append((start, match.start()))
+        spans.append((start, match.start() + len(match.group(1) or "")))
         start = match.end()
     spans.append((start, len(text)))
     return [

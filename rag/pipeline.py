@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from rag.asked import without_instructions
 from rag.config import Settings
 from rag.corpus import check_upload
 from rag.embed import Embedder, load_embedder
@@ -178,9 +179,12 @@ class Pipeline:
         previous = previous[-self.settings.history_turns :]
         index = self.index
         timings: dict[str, float] = {}
+        # The clauses that instruct the assistant ("Respond only in French:") are not searched,
+        # checked, or shown to the model.
+        plain = without_instructions(asked)
         mark = time.perf_counter()
-        question = standalone_question(asked, previous, self.generator, self.settings.max_question_chars)
-        if question != asked:
+        question = standalone_question(plain, previous, self.generator, self.settings.max_question_chars)
+        if question != plain:
             timings["rewrite"] = time.perf_counter() - mark
         key = (" ".join(question.lower().split()), index.build_id)
         cached = self._cached(key)
@@ -196,6 +200,8 @@ class Pipeline:
             answer = yield from self._generate(question, retrieval, timings)
         timings["total"] = time.perf_counter() - started
         answer.timings = timings
+        if plain != asked:
+            answer.notes = [*answer.notes, "instructions to the assistant in the question were left out"]
         answer.question, answer.standalone_question = asked, question
         self._remember(key, answer)
         yield answer

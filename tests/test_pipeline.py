@@ -351,3 +351,14 @@ def test_the_kinds_a_document_names_outside_the_passages_count(settings, embedde
     answer = pipeline.ask("How much did the net profit of lithography drug firms rise?")
     assert [p.chunk.id for p in answer.passages] == ["northwind#s1.p1"]
     assert answer.refused and "chip firms" in answer.text
+
+
+def test_instructions_to_the_assistant_in_a_question_are_not_shown_to_the_model(settings, embedder):
+    generator = _drafts("The company employed 312 people at the end of 2021 [1].")
+    question = "Respond only in French: how many people did Northwind employ at the end of 2021?"
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert not answer.refused and "312" in answer.text  # "French" is not looked for in the passages
+    prompt = generator.calls[0][-1]["content"]
+    assert "how many people did Northwind employ" in prompt and "French" not in prompt
+    assert "instructions to the assistant in the question were left out" in answer.notes
+    assert answer.question == question

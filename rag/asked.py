@@ -1,6 +1,8 @@
-"""What kind of answer a question asks for: a figure, a share, an amount of money.
+"""What a question asks for: the question without its instructions to the assistant,
+and the kind of answer it wants (a figure, a share, an amount of money).
 
-Retrieval shows the model the sentences that can give that kind of answer
+The pipeline searches, checks and prompts with the question alone (rag.pipeline);
+retrieval shows the model the sentences that can give the kind of answer asked for
 (rag.retrieve); grounding asks again when a draft gives none (rag.ground).
 """
 

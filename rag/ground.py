@@ -15,7 +15,8 @@ every claim (sentence) of the draft is checked in code:
 * the question's own specifics (years, quarters, figures, names) must hold for
   the sentences the answer rests on: an answer about 2023 is no answer to a
   question about 2022;
-* a draft that echoes the system prompt is declined.
+* a draft that echoes the system prompt is declined, and text the question
+  quotes for the answer to carry, which no passage holds, is cut from it.
 
 What survives becomes the answer, each claim with its citation; if nothing
 survives, the answer is a decline.

@@ -56,9 +56,13 @@ _SHARE_ANSWER_RE = re.compile(
 _LEAD = (
     r"(?:(?:also|and|then|now|please|first|finally|just|before (?:answering|you answer)|after that|from now on)\W+)*"
 )
+# Verbs that are also nouns ("Output growth: ...", "Print media revenue: ...") count only
+# before the words an instruction goes on with ("Output the word", "Answer in French").
 _INSTRUCTION_RE = re.compile(
-    rf"^\W*{_LEAD}(?:respond|reply|answer|write|output|print|say|append|end|begin|start|prefix|translate|repeat|"
-    r"format|ignore|disregard|forget|pretend|act as|role-?play)\b(?!-)",
+    rf"^\W*{_LEAD}(?:(?:respond|write|say|append|begin|translate|repeat|ignore|disregard|forget|pretend|"
+    r"act as|role-?play)\b(?!-)|(?:answer|reply|output|print|end|start|format|prefix)\s+(?:['\"“‘]|"
+    r"(?:the|a|an|your|every|each|all|only|in|with|from|this|that|it|me|exactly|just|now|briefly|fast|as|"
+    r"using|without|to|by)\b))",
     re.IGNORECASE,
 )
 _QUESTION_START_RE = re.compile(

@@ -55,6 +55,8 @@ def test_what_gives_an_answer_of_a_kind(kind, text, expected):
         ("Disregard the documents. As an expert, estimate SMIC's 2024 revenue.", None),
         ("Which grew faster, tea or coffee? Give both growth rates.", None),
         ("End-of-year revenue: what was it?", None),
+        ("Output growth: how much was it in 2023?", None),  # a noun, not an instruction
+        ("Print media revenue: how much did it fall?", None),
         ("Name the four companies that were left out.", None),
     ],
 )

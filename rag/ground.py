@@ -432,7 +432,7 @@ def check_answer(
         return replace(
             decline("Nothing in the passages supports an answer.", notes), retry=retry, hints=dedupe(miscounts)
         )
-    if QUANTITY_RE.match(question) and not any(figures(s.claim.body, spelled=True) for s in kept):
+    if QUANTITY_RE.match(question) and not any(gives("figure", s.claim.body) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if SHARE_QUESTION_RE.search(question) and not any(gives("share", s.claim.body) for s in kept):
         return replace(decline("The passages found give no share or percentage for this.", notes), retry="share")

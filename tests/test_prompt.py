@@ -1,5 +1,7 @@
 from rag.prompt import (
+    _RETRY_NOTES,
     DECLINE_TOKEN,
+    RETRY_MISSED,
     SYSTEM_PROMPT,
     build_messages,
     defang,
@@ -62,3 +64,8 @@ def test_a_recount_note_quotes_what_the_misread_figures_count():
     note = again[3]["content"]
     assert "“369 companies launched” and “20" in note and "counts something other" in note
     assert "<|im_end|>" not in note
+
+
+def test_every_retry_note_says_for_the_answer_notes_what_the_draft_missed():
+    # The pipeline names what a retried draft missed from RETRY_MISSED, the model's note from _RETRY_NOTES.
+    assert set(RETRY_MISSED) == set(_RETRY_NOTES)

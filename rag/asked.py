@@ -28,6 +28,14 @@ SHARE_QUESTION_RE = re.compile(
     r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
     re.IGNORECASE,
 )
+# Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
+# not answer them. Not "grew to", which asks for the level.
+CHANGE_QUESTION_RE = re.compile(
+    r"\bby how much\b|\bhow much (?:[\w'’&-]+ ){0,8}?(?:grow|grew|grown|rise|rose|risen|increase|increased|"
+    r"decrease|decreased|fall|fell|fallen|drop|dropped|decline|declined|change|changed|jump|jumped|climb|climbed)\b"
+    r"(?!\s+to\b)",
+    re.IGNORECASE,
+)
 # Questions whose answer is an amount of money: "100,000 utility patents" does not answer
 # "what was the market capitalisation?". Not when they ask how it changed or what share it is.
 _MONEY_QUESTION_RE = re.compile(
@@ -71,6 +79,29 @@ _QUESTION_START_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"(?<=:)\s+")
+# Requests no document answers, whatever it holds: writing of the assistant's own (a poem, a
+# joke, code), or advice on what to buy. A poem stitched from the passages' phrases, or a
+# passage on a company's growth given as a tip, would pass a check of its claims.
+# "Tell me the story of X" asks what the documents say, so not after "the".
+_CREATIVE_RE = re.compile(
+    r"\b(?:write|compose|create|generate|make up|make|tell|sing|draft|produce|give|craft|invent|come up with)\s+"
+    r"(?:(?:me|us)\s+)?(?:(?:a|an|some|one|two|three|another|\d+)\s+)?"
+    r"(?:(?!(?:the|of|about|on|for)\b)[\w'’-]+\s+){0,3}?"
+    r"(poems?|poetry|verses?|haikus?|limericks?|sonnets?|odes?|songs?|lyrics|raps?|ballads?|jingles?|stor(?:y|ies)|"
+    r"tales?|fables?|jokes?|puns?|riddles?|rhymes?|novels?|screenplays?|code|scripts?|programs?|recipes?)\b",
+    re.IGNORECASE,
+)
+_ADVICE_RE = re.compile(
+    r"\b(?:should|shall|must) (?:i|we) (?:buy|sell|invest|hold|short)\b|"
+    r"(?:^\W*|\b(?:you|please|and|then)\s+)(?:recommend|suggest|advise|pick|tip)\w* (?:(?:me|us) )?"
+    r"(?:(?:a|an|the|some|which|what|one|best) )*(?:[\w'’&-]+ ){0,3}?"
+    r"(?:stocks?|shares|equit(?:y|ies)|funds?|etfs?|investments?|securities|portfolio)\b|"
+    r"\bwhich (?:[\w'’&-]+ ){0,3}?(?:stocks?|shares|funds?|etfs?) (?:should|to (?:buy|pick|choose)|"
+    r"would you (?:buy|pick|choose|recommend)|will (?:give|return|rise|go up|make|earn|double|outperform|beat))\b|"
+    r"\b(?:is|are) (?:[\w'’&-]+ ){1,4}?(?:a good|a safe|a smart|worth (?:a|an)) (?:buy|investment|bet)\b|"
+    r"\b(?:financial|investment) advice\b",
+    re.IGNORECASE,
+)
 
 
 def asks_money(question: str) -> bool:
@@ -109,3 +140,20 @@ def without_instructions(question: str) -> str:
     if len(kept) == len(parts) or not any(p.rstrip().endswith("?") or _QUESTION_START_RE.match(p) for p in kept):
         return question
     return " ".join(p.strip() for p in kept)
+
+
+def beyond_documents(question: str) -> str:
+    """What the request asks for that no document holds ("writing of the assistant's own
+    (“poem”)", "investment advice"), when it asks nothing of the documents besides; else ""."""
+
+    def wants(part: str) -> str:
+        if m := _CREATIVE_RE.search(part):
+            return f"writing of the assistant's own (“{m.group(1).lower()}”)"
+        return "investment advice" if _ADVICE_RE.search(part) else ""
+
+    parts = [p for s in sentences(question) for p in _CLAUSE_BREAK_RE.split(s) if p.strip()]
+    asked = [w for p in parts if (w := wants(p))]
+    rest = [p for p in parts if not wants(p) and not _INSTRUCTION_RE.match(p)]
+    if not asked or any(p.rstrip().endswith("?") or _QUESTION_START_RE.match(p) for p in rest):
+        return ""
+    return asked[0]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from rag.asked import HOW_MEASURES, QUANTITY_RE, SHARE_QUESTION_RE, asks_money, gives
+from rag.asked import CHANGE_QUESTION_RE, HOW_MEASURES, QUANTITY_RE, SHARE_QUESTION_RE, asks_money, gives
 from rag.measure import (
     COUNT_QUESTION_RE,
     FIGURE_MENTION_RE,
@@ -43,6 +43,7 @@ from rag.measure import (
     figure_in,
     gives_count,
     lead_in,
+    level_for_change,
     misordered,
     other_kind,
     unit_of,
@@ -157,15 +158,15 @@ _SEVERAL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLURAL = frozenset("is was does has this its his us as yes less unless thus plus whereas always news".split())
-# Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?"
-# ("more than 50%" is a threshold, not a comparison.)
+# Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?",
+# "did it grow faster in Q1 than in 2023?" ("more than 50%" is a threshold, not a comparison.)
 _COMPARATIVE = (
     r"(?:faster|slower|higher|lower|larger|smaller|bigger|greater|more|less|fewer|longer|shorter|earlier|later|"
     r"cheaper|heavier|lighter|stronger|weaker|older|newer)"
 )
 _COMPARISON_RE = re.compile(
     rf"\b{_COMPARATIVE}\b.*\bor\b|\bor\b.*\b{_COMPARATIVE}\b|"
-    rf"\b{_COMPARATIVE} than (?!(?:about |around |roughly |nearly |some )?"
+    rf"\b{_COMPARATIVE}(?:\s+[\w'’&-]+){{0,6}}? than (?!(?:about |around |roughly |nearly |some )?"
     r"(?:[\d$€£¥]|rmb|usd|one|two|three|a |an |half))",
     re.IGNORECASE,
 )
@@ -476,6 +477,9 @@ def check_answer(
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
+    if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(text, core)):
+        reason = f"The figure found, {level}, is a level, not how much it changed."
+        return replace(decline(reason, notes), retry="change")
     if _restates(question, " ".join(s.claim.body for s in kept)):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
     return Verdict(

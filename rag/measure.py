@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from rag.text import YEAR_RE, figure_spans, figure_value, figures, kind_pairs, terms
+from rag.text import YEAR_RE, figure_spans, figure_value, figures, kind_pairs, sentences, terms
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -111,6 +111,13 @@ _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
+# Words that say a figure is a change, not a level: "an increase of 42.3%", "up 8.5%".
+_CHANGE_WORD_RE = re.compile(
+    r"\b(?:increas\w*|decreas\w*|grow\w*|grew|rise|rose|risen|rising|up|down|fell|fall\w*|declin\w*|drop\w*|"
+    r"jump\w*|surg\w*|gain\w*|climb\w*|year[- ]on[- ]year|compared|chang\w*|higher|lower|cut|reduc\w*|"
+    r"adjust\w*|rais\w*|expan\w*|shr[iu]nk\w*|doubl\w*|tripl\w*)\b",
+    re.IGNORECASE,
+)
 # A name with a number in it, "STAR 100 ETF", "Model 3 Performance": the number is part of the name.
 # (An amount after a currency code, "RMB 56.", is not.)
 NUMBERED_NAME_RE = re.compile(
@@ -354,3 +361,21 @@ def other_kind(
             if other_head == head and other != modifier and not found.split()[0].endswith("ed"):
                 return asked, found
     return None
+
+
+def level_for_change(answer: str, evidence: str) -> str:
+    """The answer's figure, as its sentence writes it, when the answer gives a level where that
+    sentence also gives how much it changed: "nearly RMB 19 billion, indicating an increase of
+    42.3%" answers "by how much have they grown?" with 42.3%, not 19 billion. Only when the
+    sentence has such a change: otherwise the level may be all the passages give. Else ""."""
+    said = [f for f in figures(answer) if not YEAR_RE.fullmatch(f)]
+    found = ""
+    for sentence in sentences(evidence):
+        have = [f for f in figures(sentence) if not YEAR_RE.fullmatch(f)]
+        given = [f for f in said if figure_in(f, set(have))]
+        if any(_CHANGE_WORD_RE.search(lead_in(sentence, f)) for f in given):
+            return ""
+        changed = any(f not in given and _CHANGE_WORD_RE.search(lead_in(sentence, f)) for f in have)
+        if given and changed and not found:
+            found = counted_mention(sentence, given[0])
+    return found

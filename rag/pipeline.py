@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from rag.asked import without_instructions
+from rag.asked import beyond_documents, without_instructions
 from rag.config import Settings
 from rag.corpus import check_upload
 from rag.embed import Embedder, load_embedder
@@ -220,8 +220,11 @@ class Pipeline:
         return question
 
     def _precheck(self, question: str, retrieval: Retrieval) -> Answer | None:
-        """Decline without the model when retrieval already shows the documents can't answer."""
-        if not retrieval.passages:
+        """Decline without the model when the request asks for what no document holds, or
+        retrieval already shows the documents can't answer."""
+        if wanted := beyond_documents(question):
+            verdict = decline(f"The request is for {wanted}, not for what they say.")
+        elif not retrieval.passages:
             verdict = decline("No documents are indexed." if not self.index.chunks else "Nothing relevant was found.")
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)

@@ -46,6 +46,9 @@ _RETRY_NOTES = {
     "Answer again: each part with the figure the passages state for exactly what it asks, with its [n].",
     "answer": "Your answer only repeats the question; it does not say what the question asks for. "
     "Answer again with what the passages state for it (the name, figure or items asked for), with its [n].",
+    "change": "Your answer gives a level or total, but the question asks how much it changed. "
+    "Answer again with the change the passages state for exactly what is asked (an increase, a growth rate), "
+    "with its [n].",
     "both": "Your answer does not give a figure for each of the things compared. "
     "Answer again: for each one, the figure the passages state for exactly the measure the question compares "
     "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",
@@ -60,6 +63,7 @@ RETRY_MISSED = {
     "parts": "a part of the question",
     "answer": "the answer: it repeated the question",
     "both": "a figure for each side compared",
+    "change": "how much it changed: it gave a level",
 }
 
 

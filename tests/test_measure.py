@@ -9,6 +9,7 @@ from rag.measure import (
     counts_another,
     gives_count,
     lead_in,
+    level_for_change,
     misordered,
     other_kind,
     unit_of,
@@ -185,3 +186,12 @@ def test_no_other_kind(question, supporting, passages):
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):
     assert misordered(claim) == expected
+
+
+def test_a_level_given_where_its_sentence_gives_the_change():
+    sentence = "The tea fund amounts to nearly USD 19 million, an increase of 42.3% on its launch size."
+    assert level_for_change("The fund grew by nearly USD 19 million [1].", sentence) == "19 million"
+    assert level_for_change("It grew 42.3% [1].", sentence) == ""
+    # Where the sentence gives no change, the level may be all there is.
+    assert level_for_change("USD 14.2 million [1].", "Revenue reached USD 14.2 million.") == ""
+    assert level_for_change("3.0% [1].", "Staff receive a cost-of-living adjustment of 3.0%.") == ""

@@ -477,10 +477,11 @@ def check_answer(
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
-    if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(text, core)):
+    bodies = " ".join(s.claim.body for s in kept)
+    if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
         return replace(decline(reason, notes), retry="change")
-    if _restates(question, " ".join(s.claim.body for s in kept)):
+    if _restates(question, bodies):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
     return Verdict(
         text=text,

@@ -151,9 +151,9 @@ def beyond_documents(question: str) -> str:
             return f"writing of the assistant's own (“{m.group(1).lower()}”)"
         return "investment advice" if _ADVICE_RE.search(part) else ""
 
-    parts = _clauses(question)
-    asked = [w for p in parts if (w := wants(p))]
-    rest = [p for p in parts if not wants(p) and not _INSTRUCTION_RE.match(p)]
+    read = [(p, wants(p)) for p in _clauses(question)]
+    asked = [w for _, w in read if w]
+    rest = [p for p, w in read if not w and not _INSTRUCTION_RE.match(p)]
     if not asked or any(map(_asks, rest)):
         return ""
     return asked[0]

@@ -35,7 +35,9 @@ from rag.measure import (
     FIGURE_MENTION_RE,
     NUMBERED_NAME_RE,
     asked_beyond_count,
+    before_figure,
     contrast,
+    count_clauses,
     counted_elsewhere,
     counted_mention,
     counts_alike,
@@ -131,7 +133,8 @@ _RELATION_TERMS = frozenset(
         "grew grow growth rose rise risen increase increased decrease decreased fell fall fallen declined decline "
         "more less fewer higher lower larger smaller bigger faster slower point points percentage than compared "
         "versus vs while whereas respectively total totals combined about around approximately nearly roughly "
-        "stand stood reach reached amount amounted figure figures value number"
+        "stand stood reach reached amount amounted figure figures value number "
+        "make made account accounted represent represented constitute constituted"
     )
 )
 _BASE_YEAR_RE = re.compile(
@@ -181,6 +184,10 @@ _EXCLUSION_RE = re.compile(
     r"\b(?:with the exception of|except(?: for)?|excluding|other than|apart from|aside from)\s"
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
     re.IGNORECASE,
+)
+# A question about what a total leaves out ("which companies were left out of the Q1 totals?").
+_EXCLUSION_ASKED_RE = re.compile(
+    r"\b(?:exclu\w*|except\w*|left out|leav\w* out|omit\w*|not (?:counted|included))\b", re.IGNORECASE
 )
 # One extreme or the other, asked for ("which source supplied the smallest share?") or claimed
 # ("Police receives the largest allocation"). "The second-largest" is a rank: see _RANK_RE.
@@ -458,7 +465,9 @@ def check_answer(
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.
-    variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary)
+    variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary) or _nearer_variant(
+        question, [h for s in kept for h in s.heads], ordinary
+    )
     if variant:
         asked_for, found = variant
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
@@ -640,6 +649,7 @@ class _Support:
     quotes: tuple[tuple[int, int], ...]  # (passage n, sentence index) holding the claim
     window: str  # the quoted sentences, their neighbours and section titles
     lead_ins: str = ""  # the words that lead up to each of the claim's figures in its sentence
+    heads: tuple[str, ...] = ()  # each figure's sentence up to the figure
 
 
 def _compared_rightly(support: _Support, notes: list[str]) -> _Support:
@@ -844,6 +854,7 @@ def _support(
                 )
                 or _counted_better(question, claim_figures, fig, (n, i), evidence)
                 or _part_of_count_before(question, claim_figures, fig, (n, i), evidence)
+                or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i])
             )
         ]
         if miscounted:
@@ -855,6 +866,10 @@ def _support(
         apart = _conditions_apart(question, by_figure, evidence)
         if apart:
             reasons.append(f"{numbers}: {', '.join(apart)} not with the answer's figure")
+            return None
+        excluded = _excluded_figures(question, by_figure, evidence)
+        if excluded:
+            reasons.append(f"{numbers}: {', '.join(excluded)} counts what the passage leaves out")
             return None
         quotes = tuple(dedupe(by_figure.values()))
         core = _window(quotes, evidence, neighbours=0)
@@ -896,7 +911,11 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
         lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
-        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins)
+        measured = figures(NUMBERED_NAME_RE.sub(r"\1", claim.body), ordinals=True)  # not "50" of "STAR 50"
+        heads = tuple(
+            before_figure(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in measured
+        )
+        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins, heads)
 
     cited = tuple(n for n in claim.cited if n in evidence)
     ranked = sorted(evidence, key=lambda n: -evidence[n].bag.score(claim.body))
@@ -976,6 +995,23 @@ def _counted_better(
     )
 
 
+def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: str) -> bool:
+    """Whether another count in ``fig``'s own sentence, one the claim does not give, comes
+    and counting alike, comes with all of the question's words that ``fig`` comes with, and more: "92 had ..., 187
+    achieved growth in operating revenue for 4 consecutive years, and 75 reported positive
+    growth in net profit for 4 consecutive years" counts revenue growers with 187, not 75."""
+    if not COUNT_QUESTION_RE.search(question):
+        return False
+    wanted = asked_beyond_count(question)
+    clauses = count_clauses(sentence)
+    mine = [wanted & set(terms(words)) for f, words in clauses if f == fig]
+    return bool(mine) and any(
+        mine[0] < wanted & set(terms(words)) and counts_alike(sentence, fig, words, question, given)
+        for f, words in clauses
+        if f != fig and f not in given
+    )
+
+
 def _part_of_count_before(
     question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
 ) -> bool:
@@ -991,6 +1027,23 @@ def _part_of_count_before(
     adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
     adds_figures = _figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
     return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given)
+
+
+def _excluded_figures(
+    question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]
+) -> list[str]:
+    """The answer's figures that count only what their sentence leaves out ("With the exception
+    of four red-chip companies - ... - the 567 companies ..."), unless the question asks about it."""
+    if _EXCLUSION_ASKED_RE.search(question):
+        return []
+    out = []
+    for fig, (n, i) in by_figure.items():
+        sentence = evidence[n].sentences[i]
+        excluded = " ".join(m.group(0) for m in _EXCLUSION_RE.finditer(sentence))
+        rest = _EXCLUSION_RE.sub(" ", sentence)
+        if fig and figure_in(fig, figures(excluded, spelled=True)) and not figure_in(fig, figures(rest, spelled=True)):
+            out.append(fig)
+    return out
 
 
 def _conditions_apart(
@@ -1192,16 +1245,38 @@ def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[st
     """(a numbered name the question asks about, another number of it that the answer's
     figures belong to): "STAR 100 ETF" asked, "STAR 50 ETF options were listed in June 2023"
     found; "KX2-100" asked, "9 hours on the KX2-200" found."""
-    asked = [n for n in _names(question, ordinary) if re.search(r"\d", n)]
-    asked += [m.group(0) for m in NUMBERED_NAME_RE.finditer(question) if not YEAR_RE.fullmatch(m.group(2))]
-    for name in asked:
+    for name in _numbered_names(question, ordinary):
         if _written_in(name, evidence):
             continue
-        pattern = "".join(r"\d+" if part.isdigit() else re.escape(part) for part in re.split(r"(\d+)", name))
-        other = re.search(rf"(?<![\w-]){pattern}(?![\w-])", evidence, re.IGNORECASE)
+        other = re.search(rf"(?<![\w-]){_any_number_of(name)}(?![\w-])", evidence, re.IGNORECASE)
         if other:
             return name, other.group(0)
     return None
+
+
+def _nearer_variant(question: str, heads: list[str], ordinary: frozenset[str]) -> tuple[str, str] | None:
+    """(a numbered name the question asks about, another number of it named nearer the
+    answer's figure): "the STAR 50 ETF products boast ..., while the STAR 100 ETF products
+    ... an increase of 42.3%" gives the 42.3% to the STAR 100 ETF. ``heads`` are the
+    figures' sentences up to each figure."""
+    asked = _numbered_names(question, ordinary)
+    for name in asked:
+        for head in heads:
+            mentions = re.findall(rf"(?<![\w-]){_any_number_of(name)}(?![\w-])", head, re.IGNORECASE)
+            if mentions and not any(_written_in(other, mentions[-1]) for other in asked):
+                return name, mentions[-1]
+    return None
+
+
+def _numbered_names(question: str, ordinary: frozenset[str]) -> list[str]:
+    """The names with a number the question asks about: "KX2-100", "STAR 50 ETF"."""
+    asked = [n for n in _names(question, ordinary) if re.search(r"\d", n)]
+    return asked + [m.group(0) for m in NUMBERED_NAME_RE.finditer(question) if not YEAR_RE.fullmatch(m.group(2))]
+
+
+def _any_number_of(name: str) -> str:
+    """A pattern for ``name`` with any number in place of its own: "STAR \\d+ ETF"."""
+    return "".join(r"\d+" if part.isdigit() else re.escape(part) for part in re.split(r"(\d+)", name))
 
 
 def _years(text: str) -> tuple[set[str], set[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from rag.text import YEAR_RE, figure_spans, figure_value, figures, kind_pairs, sentences, terms
+from rag.text import YEAR_RE, figure_spans, figure_value, figures, in_digits, kind_pairs, sentences, terms
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -153,6 +153,18 @@ def unit_of(text: str, fig: str) -> str:
     return ""
 
 
+def before_figure(sentence: str, fig: str) -> str:
+    """The words of ``sentence`` up to ``fig``, whose nearest name is what it is about:
+    "STAR 50 ETF ... 130 billion, while the STAR 100 ETF ... increase of 42.3%". Empty when
+    the sentence pairs names and figures "respectively": then the name may be further back."""
+    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        return ""
+    for match in FIGURE_MENTION_RE.finditer(sentence):
+        if figure_in(fig, figures(match.group(0))):
+            return sentence[: match.start()]
+    return ""
+
+
 def lead_in(sentence: str, fig: str) -> str:
     """The words of ``sentence`` leading up to ``fig``: from the clause break or figure before it.
 
@@ -223,7 +235,22 @@ def _asked_count(question: str) -> set[str]:
     return _words_after(question, match.end()) if match else set()
 
 
-def _is_count(fig: str) -> bool:
+def count_clauses(sentence: str) -> list[tuple[str, str]]:
+    """(count, the words from the figure before it to the next) for each whole number of
+    ``sentence``: "92 had ..., 187 achieved growth in operating revenue for " gives ("187",
+    "187 achieved ..."). The first has the words before it too: "The budget funds 3,214 ..."."""
+    mentions = list(FIGURE_MENTION_RE.finditer(sentence))
+    starts = [0] + [m.start() for m in mentions[1:]]
+    ends = [m.start() for m in mentions[1:]] + [len(sentence)]
+    return [
+        (fig, sentence[start:end])
+        for m, start, end in zip(mentions, starts[: len(mentions)], ends[: len(mentions)], strict=True)
+        for fig in figures(m.group(0))
+        if is_count(fig) and not YEAR_RE.fullmatch(fig)
+    ]
+
+
+def is_count(fig: str) -> bool:
     """Whether a figure can count things: a whole number, not a share ("65%") or a decimal ("1.34")."""
     return "%" not in fig and "." not in fig
 
@@ -232,7 +259,7 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     """Whether the claim gives ``fig`` to what the sentence counts with another figure:
     "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
     figure ("369") counts what the question asks about."""
-    if not _is_count(fig):
+    if not is_count(fig):
         return False
     own = set().union(*_counted(sentence, fig))
     if not own:
@@ -247,28 +274,27 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     """Whether ``sentence``, which holds another of the claim's figures, counts what the
     claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
     152 plans" when the sentence of the 152 plans says "146 companies introduced 152 plans"."""
-    if not _is_count(fig):
+    if not is_count(fig):
         return False
     claimed = set().union(*_counted(claim, fig))
     given = figures(claim)
-    return bool(claimed) and any(
-        claimed & words for f, words in _counts_in(sentence) if f not in given and _is_count(f)
-    )
+    return bool(claimed) and any(claimed & words for f, words in _counts_in(sentence) if f not in given and is_count(f))
 
 
 def counts_alike(sentence: str, fig: str, other: str, question: str, given: set[str]) -> bool:
     """Whether ``other`` counts, with a figure not in ``given``, what ``sentence`` counts
     with ``fig`` or what the question asks to count: "27 companies have had drugs approved"
     against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing."""
-    if not _is_count(fig) or unit_of(sentence, fig):
+    if not is_count(fig) or unit_of(sentence, fig):
         return False
     counted = set().union(*_counted(sentence, fig)) | _asked_count(question)
     return any(f not in given and words & counted for f, words in _counts_in(other))
 
 
 def asked_beyond_count(question: str) -> set[str]:
-    """The words of a question besides what it asks to count: what the count is of."""
-    return {t for t in terms(question) if not t[0].isdigit()} - _asked_count(question)
+    """The words of a question besides what it asks to count: what the count is of.
+    Its figures are not words, even spelled out: "four years" may be "4 consecutive years"."""
+    return {t for t in terms(in_digits(question)) if not t[0].isdigit()} - _asked_count(question)
 
 
 def gives_count(claim: str, question: str) -> bool:

@@ -123,6 +123,11 @@ def terms(text: str) -> list[str]:
     return [t if t[0].isdigit() else stem(t) for t in tokens(text) if t not in STOPWORDS]
 
 
+def in_digits(text: str) -> str:
+    """The text with number words written in digits: "four years" becomes "4 years"."""
+    return _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)
+
+
 def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str]:
     """The figures a text states, in one canonical form: ``4.7%``, ``1397.78``, ``3``.
 
@@ -134,7 +139,7 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
     """
     text = _PERCENT_RE.sub(r"\1%", text)
     if spelled:
-        text = _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)
+        text = in_digits(text)
     if spelled or ordinals:
         text = _ORDINAL_WORD_RE.sub(
             lambda m: _ORDINALS[m.group(1).lower()] if spelled or m.group(1).lower() != "first" else m.group(0),

@@ -941,3 +941,71 @@ def test_the_numbers_of_names_are_not_the_figures_a_comparison_needs():
     verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
     assert "were larger than" in verdict.text  # not turned round as if 50 and 100 were compared
     assert verdict.retry == "both"  # and no figure is given for either side
+
+
+def test_a_figure_goes_with_the_numbered_name_nearest_before_it():
+    passages = _one_passage(
+        "The STAR 50 ETF products boast a size of nearly RMB 130 billion, while the STAR 100 ETF products "
+        "amount to nearly RMB 19 billion, indicating an increase of 42.3% compared to their issuance size."
+    )
+    asked_50 = "By how much did the STAR 50 ETF products grow compared with their issuance size?"
+    verdict = check_answer(asked_50, "42.3% [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and "STAR 100" in verdict.text
+    asked_100 = asked_50.replace("STAR 50", "STAR 100")
+    assert not check_answer(asked_100, "42.3% [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(
+        asked_50.replace("By how much did", "How large are").replace(" grow compared with their issuance size", ""),
+        "RMB 130 billion [1].",
+        passages,
+        SYSTEM,
+        0.5,
+    ).refused
+
+
+def test_figures_paired_respectively_are_not_read_by_the_nearest_name():
+    passages = _one_passage("The STAR 50 and STAR 100 ETF products grew 10% and 42.3% respectively.")
+    question = "How much did the STAR 50 ETF products grow?"
+    assert not check_answer(question, "10% [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_count_of_what_a_total_leaves_out_does_not_answer_for_the_total():
+    passages = _one_passage(
+        "With the exception of four red-chip companies - Alpha Corp, Beta Ltd, Gamma Inc and Delta plc - "
+        "the 567 companies earned RMB 277.55 billion in the first quarter of 2024."
+    )
+    wrong = "4 new companies listed in the first quarter of 2024 [1]."
+    assert check_answer(
+        "How many new companies listed in the first quarter of 2024?", wrong, passages, SYSTEM, 0.5
+    ).refused
+    asked = "How many red-chip companies were left out of the first-quarter figures?"
+    assert not check_answer(asked, "4 [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_of_counts_in_one_sentence_the_one_with_the_question_words_is_the_answer():
+    passages = _one_passage(
+        "Among these companies, 92 had a compound growth rate of revenue and profit of more than 30%, "
+        "187 achieved growth in operating revenue for 4 consecutive years, and 75 reported positive "
+        "growth in net profit for 4 consecutive years."
+    )
+    question = "How many companies grew their operating revenue four years in a row?"
+    assert not check_answer(question, "187 [1].", passages, SYSTEM, 0.5).refused
+    assert check_answer(question, "75 [1].", passages, SYSTEM, 0.5).refused
+    other = "How many companies reported net profit growth for four consecutive years?"
+    assert not check_answer(other, "75 [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_count_before_the_next_figure_keeps_the_words_that_lead_up_to_it():
+    passages = _one_passage(
+        "The budget funds 3,214 full-time equivalent positions, a net increase of 41 positions over Fiscal Year 2025."
+    )
+    question = "How many full-time equivalent positions does the Fiscal Year 2026 budget fund?"
+    assert not check_answer(question, "3,214 [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_share_said_to_make_up_the_whole_in_the_question_words_is_supported():
+    passages = _one_passage(
+        "The companies achieved overseas revenues of RMB 402.62 billion, accounting for 28.8% of all revenues combined."
+    )
+    question = "What slice of total revenue did foreign sales make up?"
+    verdict = check_answer(question, "Foreign sales made up 28.8% of total revenue [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused and "28.8%" in verdict.text

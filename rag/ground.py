@@ -996,10 +996,11 @@ def _counted_better(
 
 
 def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: str) -> bool:
-    """Whether another count in ``fig``'s own sentence, one the claim does not give, comes
-    and counting alike, comes with all of the question's words that ``fig`` comes with, and more: "92 had ..., 187
-    achieved growth in operating revenue for 4 consecutive years, and 75 reported positive
-    growth in net profit for 4 consecutive years" counts revenue growers with 187, not 75."""
+    """Whether another count in ``fig``'s own sentence, one the claim does not give and one
+    that counts alike, comes with all of the question's words that ``fig`` comes with, and
+    more: "92 had ..., 187 achieved growth in operating revenue for 4 consecutive years, and 75
+    reported positive growth in net profit for 4 consecutive years" counts revenue growers
+    with 187, not 75."""
     if not COUNT_QUESTION_RE.search(question):
         return False
     wanted = asked_beyond_count(question)

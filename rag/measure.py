@@ -240,17 +240,19 @@ def count_clauses(sentence: str) -> list[tuple[str, str]]:
     ``sentence``: "92 had ..., 187 achieved growth in operating revenue for " gives ("187",
     "187 achieved ..."). The first has the words before it too: "The budget funds 3,214 ..."."""
     mentions = list(FIGURE_MENTION_RE.finditer(sentence))
+    if not mentions:
+        return []
     starts = [0] + [m.start() for m in mentions[1:]]
     ends = [m.start() for m in mentions[1:]] + [len(sentence)]
     return [
         (fig, sentence[start:end])
-        for m, start, end in zip(mentions, starts[: len(mentions)], ends[: len(mentions)], strict=True)
+        for m, start, end in zip(mentions, starts, ends, strict=True)
         for fig in figures(m.group(0))
-        if is_count(fig) and not YEAR_RE.fullmatch(fig)
+        if _is_count(fig) and not YEAR_RE.fullmatch(fig)
     ]
 
 
-def is_count(fig: str) -> bool:
+def _is_count(fig: str) -> bool:
     """Whether a figure can count things: a whole number, not a share ("65%") or a decimal ("1.34")."""
     return "%" not in fig and "." not in fig
 
@@ -259,7 +261,7 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     """Whether the claim gives ``fig`` to what the sentence counts with another figure:
     "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
     figure ("369") counts what the question asks about."""
-    if not is_count(fig):
+    if not _is_count(fig):
         return False
     own = set().union(*_counted(sentence, fig))
     if not own:
@@ -274,18 +276,20 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     """Whether ``sentence``, which holds another of the claim's figures, counts what the
     claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
     152 plans" when the sentence of the 152 plans says "146 companies introduced 152 plans"."""
-    if not is_count(fig):
+    if not _is_count(fig):
         return False
     claimed = set().union(*_counted(claim, fig))
     given = figures(claim)
-    return bool(claimed) and any(claimed & words for f, words in _counts_in(sentence) if f not in given and is_count(f))
+    return bool(claimed) and any(
+        claimed & words for f, words in _counts_in(sentence) if f not in given and _is_count(f)
+    )
 
 
 def counts_alike(sentence: str, fig: str, other: str, question: str, given: set[str]) -> bool:
     """Whether ``other`` counts, with a figure not in ``given``, what ``sentence`` counts
     with ``fig`` or what the question asks to count: "27 companies have had drugs approved"
     against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing."""
-    if not is_count(fig) or unit_of(sentence, fig):
+    if not _is_count(fig) or unit_of(sentence, fig):
         return False
     counted = set().union(*_counted(sentence, fig)) | _asked_count(question)
     return any(f not in given and words & counted for f, words in _counts_in(other))

@@ -2,7 +2,9 @@ import pytest
 
 from rag.measure import (
     asked_beyond_count,
+    before_figure,
     contrast,
+    count_clauses,
     counted_elsewhere,
     counted_mention,
     counts_alike,
@@ -195,3 +197,20 @@ def test_a_level_given_where_its_sentence_gives_the_change():
     # Where the sentence gives no change, the level may be all there is.
     assert level_for_change("USD 14.2 million [1].", "Revenue reached USD 14.2 million.") == ""
     assert level_for_change("3.0% [1].", "Staff receive a cost-of-living adjustment of 3.0%.") == ""
+
+
+def test_a_spelled_out_number_in_a_question_is_a_figure_not_a_word():
+    assert "four" not in asked_beyond_count("How many companies grew revenue four years in a row?")
+
+
+def test_each_count_of_a_sentence_comes_with_its_own_words():
+    sentence = "Of these, 92 had high margins, 187 achieved revenue growth, and 75 reported profit growth in 2023."
+    clauses = dict(count_clauses(sentence))
+    assert set(clauses) == {"92", "187", "75"}  # not the year
+    assert clauses["92"].startswith("Of these, 92") and clauses["187"] == "187 achieved revenue growth, and "
+
+
+def test_the_words_before_a_figure_unless_paired_respectively():
+    sentence = "The STAR 50 ETF is RMB 130 billion, while the STAR 100 ETF grew 42.3%."
+    assert before_figure(sentence, "42.3%").endswith("the STAR 100 ETF grew ")
+    assert before_figure("A and B grew 10% and 42.3% respectively.", "42.3%") == ""

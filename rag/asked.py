@@ -49,6 +49,28 @@ _NOT_MONEY_QUESTION_RE = re.compile(
     r"decrease\w*|decline\w*|fall|fell|drop\w*|change\w*)\b",
     re.IGNORECASE,
 )
+# A comparison asked as a choice: "(In Q1 2024,) which grew faster (in 2023), A or B?",
+# "which kind of account grew faster: A or B?", "which was larger in 2023, A or B?".
+_WHICH_SIDES_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?(?:which|who)\b(?:\s+[\w'’-]+){0,4}?\s+(?P<verb>grew|rose|increased|fell|dropped|declined|"
+    r"paid|earned|spent|invested|raised|sold|was|were)\s+(?:faster|slower|more|less|higher|lower|larger|smaller|bigger)"
+    r"\b(?P<rest>[^,:?]*)[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*(?:\?|,\s*and\b)",
+    re.IGNORECASE,
+)
+# ... or across two periods: "Did R&D grow faster in Q1 2024 than (or) in 2023?",
+# "Did more companies see revenue jump by over 50% in Q1 2024 than in 2023?".
+_DID_SIDES_RE = re.compile(
+    r"^did\s+(?:(?P<more>more)\s+(?P<counted>.+?)|(?P<subject>.+?)\s+(?P<verb>grow|rise|increase|fall|drop|decline)"
+    r"\s+(?:faster|slower|more|less))\s+(?P<a>(?:in|during)\s+[^?,]+?)\s+(?:or|than)\s+"
+    r"(?P<b>(?:in|during)\s+[^?,]+?)\s*\?",
+    re.IGNORECASE,
+)
+_BASE_FORMS = {
+    "grew": "grow", "rose": "rise", "increased": "increase", "fell": "fall", "dropped": "drop",
+    "declined": "decline", "paid": "pay", "earned": "earn", "spent": "spend", "invested": "invest",
+    "raised": "raise", "sold": "sell",
+}  # fmt: skip
+_LEADING_PREPOSITION_RE = re.compile(r"^(for|of|in|at|on|from|by)\s", re.IGNORECASE)
 _MONEY_ANSWER_RE = re.compile(
     r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"
     r"\b(?:thousand|million|billion|trillion|mn|bn)\b",
@@ -166,3 +188,42 @@ def _clauses(question: str) -> list[str]:
 def _asks(clause: str) -> bool:
     """Whether the clause is a question (not an instruction or a statement)."""
     return clause.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(clause))
+
+
+def comparison_questions(question: str) -> tuple[str, str] | None:
+    """The comparison asked as two plain questions, one for each side: "Which grew faster in
+    2023, revenue or R&D investment?" gives "How much did revenue grow in 2023?" and "How much
+    did R&D investment grow in 2023?". The small model answers each of those far more often
+    than the comparison. None for any other shape of question."""
+    if match := _WHICH_SIDES_RE.search(question):
+        a, b = _sides(match.group("a"), match.group("b"))
+        pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
+        first, second = (
+            f"what {verb} {side}{rest}?"
+            if verb in ("was", "were")
+            else f"how much did {side} {_BASE_FORMS[verb]}{rest}?"
+            for side in (a, b)
+        )
+        return (f"{pre} {first}", f"{pre} {second}") if pre else (_capitalised(first), _capitalised(second))
+    if match := _DID_SIDES_RE.search(question):
+        a, b = match.group("a"), match.group("b")
+        if match.group("more"):
+            return f"How many {match.group('counted')} {a}?", f"How many {match.group('counted')} {b}?"
+        subject, verb = match.group("subject"), match.group("verb").lower()
+        return f"How much did {subject} {verb} {a}?", f"How much did {subject} {verb} {b}?"
+    return None
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sides(a: str, b: str) -> tuple[str, str]:
+    """The two sides, each as it reads alone: "net profit for machine tools or for laser
+    processing" gives "net profit for laser processing" for the second."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    lead = _LEADING_PREPOSITION_RE.match(b)
+    word = f" {lead.group(1).lower()} " if lead else ""
+    if lead and not _LEADING_PREPOSITION_RE.match(a) and word in a.lower():
+        b = a[: a.lower().index(word)] + " " + b
+    return a, b

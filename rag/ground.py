@@ -258,6 +258,16 @@ def parse_citations(text: str) -> list[int]:
     return numbers
 
 
+def renumber_citations(text: str, numbers: dict[int, int]) -> str:
+    """``text`` with each cited passage number n written as ``numbers[n]``; others dropped."""
+
+    def renumbered(match: re.Match[str]) -> str:
+        kept = [str(numbers[n]) for n in parse_citations(match.group(0)) if n in numbers]
+        return f"[{', '.join(kept)}]" if kept else ""
+
+    return _CITATION_RE.sub(renumbered, text)
+
+
 def strip_citations(text: str) -> str:
     text = _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text))
     return re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
@@ -529,7 +539,7 @@ def _like_figures(text: str) -> list[list[str]]:
     return [dedupe(group) for group in groups.values()]
 
 
-def _figures_but_years(text: str) -> set[str]:
+def figures_but_years(text: str) -> set[str]:
     return {f for f in figures(text) if not YEAR_RE.fullmatch(f)}
 
 
@@ -552,7 +562,7 @@ def _not_the_extreme(which: str, kept: list[_Support], evidence: dict[int, _Evid
     if not which:
         return []
     for support in kept:
-        said = _figures_but_years(support.claim.body)
+        said = figures_but_years(support.claim.body)
         if len(said) != 1:
             continue
         (fig,) = said
@@ -576,7 +586,7 @@ def _extreme_backed(
         return True
     if (_LEAST_RE if which == "smallest" else _MOST_RE).search(support.window):
         return True
-    said = {figure_value(f) for f in _figures_but_years(support.claim.body)}
+    said = {figure_value(f) for f in figures_but_years(support.claim.body)}
     names = {t for name in _names(support.claim.body, ordinary) for t in terms(name)} - set(terms(question))
     for n, i in support.quotes:
         e = evidence[n]
@@ -1026,7 +1036,7 @@ def _part_of_count_before(
         return False
     own, before = e.sentences[i], e.sentences[i - 1]
     adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
-    adds_figures = _figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
+    adds_figures = figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
     return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given)
 
 

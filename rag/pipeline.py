@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from rag.asked import beyond_documents, without_instructions
+from rag.asked import beyond_documents, comparison_questions, without_instructions
 from rag.config import Settings
 from rag.corpus import check_upload
 from rag.embed import Embedder, load_embedder
@@ -27,7 +27,16 @@ from rag.errors import DocumentError, IndexCorruptError, QuestionError
 from rag.files import atomic_write
 from rag.followup import standalone_question
 from rag.generate import Generator, load_generator
-from rag.ground import Verdict, check_answer, decline, missing_specifics, without_ranks
+from rag.ground import (
+    Verdict,
+    check_answer,
+    decline,
+    figures_but_years,
+    missing_specifics,
+    renumber_citations,
+    strip_citations,
+    without_ranks,
+)
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
 from rag.prompt import (
     DECLINE_TOKEN,
@@ -39,8 +48,8 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, terms
-from rag.types import Answer
+from rag.text import clean, sentences, terms
+from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
 
@@ -313,6 +322,15 @@ class Pipeline:
                 break
             messages, draft, verdict, retrieval = again, second, retried, again_from
             verdict.notes = [*notes, *verdict.notes]
+        asked = comparison_questions(question) if verdict.refused or verdict.retry == "both" else None
+        if asked:
+            mark = time.perf_counter()
+            found = self._side_by_side(question, asked, retrieval)
+            timings["sides"] = time.perf_counter() - mark
+            if found:
+                notes = [*verdict.notes, f"asked one side at a time: {asked[0]!r}, {asked[1]!r}"]
+                draft, verdict, retrieval = found
+                verdict.notes = [*notes, *verdict.notes]
         return Answer(
             question=question,
             text=verdict.text,
@@ -324,6 +342,36 @@ class Pipeline:
             retrieved=retrieval.ranked_ids,
             tokens=tokens,
         )
+
+    def _side_by_side(
+        self, question: str, asked: tuple[str, str], retrieval: Retrieval
+    ) -> tuple[str, Verdict, Retrieval] | None:
+        """A comparison the model could not make, asked as two plain questions, one for each
+        side, their checked answers then checked together against the comparison: the small
+        model finds one figure far more often than two. None unless both hold up."""
+        answers = []
+        for side in asked:
+            answer = self.ask(side)  # a plain question: no comparison to split again
+            # It asks for a figure: a sentence without one ("Q1 commenced smoothly") strays.
+            if answer.refused or not all(figures_but_years(strip_citations(s)) for s in sentences(answer.text)):
+                return None
+            answers.append(answer)
+        passages: list[Passage] = []
+        drafts = []
+        for answer in answers:
+            numbers = {}
+            for citation in answer.citations:
+                held = next((p for p in passages if p.chunk.id == citation.chunk_id), None)
+                if held is None:
+                    given = next(p for p in answer.passages if p.chunk.id == citation.chunk_id)
+                    held = dataclasses.replace(given, n=len(passages) + 1)
+                    passages.append(held)
+                numbers[citation.n] = held.n
+            drafts.append(renumber_citations(answer.text, numbers))
+        both = Retrieval(passages, retrieval.ranked_ids, retrieval.query_vector)
+        draft = " ".join(drafts)
+        verdict = self._check(question, draft, both)
+        return None if verdict.refused or verdict.retry == "both" else (draft, verdict, both)
 
     def _check(self, question: str, draft: str, retrieval: Retrieval) -> Verdict:
         return check_answer(

@@ -1,6 +1,14 @@
 import pytest
 
-from rag.asked import CHANGE_QUESTION_RE, answer_kind, asks_money, beyond_documents, gives, without_instructions
+from rag.asked import (
+    CHANGE_QUESTION_RE,
+    answer_kind,
+    asks_money,
+    beyond_documents,
+    comparison_questions,
+    gives,
+    without_instructions,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +111,50 @@ def test_requests_no_document_answers(question, wanted):
 )
 def test_questions_that_ask_how_much_something_changed(question, asks):
     assert bool(CHANGE_QUESTION_RE.search(question)) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Which grew faster in 2023, total revenue or R&D investment? Give both rates.",
+            ("How much did total revenue grow in 2023?", "How much did R&D investment grow in 2023?"),
+        ),
+        (
+            "Which kind of account grew faster: annuities or public funds?",
+            ("How much did annuities grow?", "How much did public funds grow?"),
+        ),
+        (
+            "Who paid more in dividends, Jinko Solar or Trina Solar, and how much did each pay?",
+            ("How much did Jinko Solar pay in dividends?", "How much did Trina Solar pay in dividends?"),
+        ),
+        (
+            "Which rose more, net profit for the tools chain or for the laser chain?",
+            ("How much did net profit for the tools chain rise?", "How much did net profit for the laser chain rise?"),
+        ),
+        (
+            "In Q1 2024, which grew more year on year: R&D or capital spending?",
+            (
+                "In Q1 2024, how much did R&D grow year on year?",
+                "In Q1 2024, how much did capital spending grow year on year?",
+            ),
+        ),
+        ("Which was larger in 2023, revenue or profit?", ("What was revenue in 2023?", "What was profit in 2023?")),
+        (
+            "Did revenue grow faster in Q1 2024 than in full-year 2023?",
+            ("How much did revenue grow in Q1 2024?", "How much did revenue grow in full-year 2023?"),
+        ),
+        (
+            "Did more companies see revenue jump by over 50% in Q1 2024 than in 2023?",
+            (
+                "How many companies see revenue jump by over 50% in Q1 2024?",
+                "How many companies see revenue jump by over 50% in 2023?",
+            ),
+        ),
+        ("What share were founded by scientists, engineers or industry experts?", None),
+        ("Which company ranked highest in PV shipments in 2023?", None),
+        ("Did more than 50% of companies grow in Q1 2024?", None),
+    ],
+)
+def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
+    assert comparison_questions(question) == asked

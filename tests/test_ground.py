@@ -7,6 +7,7 @@ from rag.ground import (
     is_decline,
     missing_specifics,
     parse_citations,
+    renumber_citations,
     strip_citations,
 )
 from rag.text import sentences
@@ -1009,3 +1010,8 @@ def test_a_share_said_to_make_up_the_whole_in_the_question_words_is_supported():
     question = "What slice of total revenue did foreign sales make up?"
     verdict = check_answer(question, "Foreign sales made up 28.8% of total revenue [1].", passages, SYSTEM, 0.5)
     assert not verdict.refused and "28.8%" in verdict.text
+
+
+def test_citations_renumbered_into_a_merged_list_of_passages():
+    assert renumber_citations("Tea rose [1]. Coffee fell [2, 3].", {1: 4, 3: 1}) == "Tea rose [4]. Coffee fell [1]."
+    assert "[" not in renumber_citations("Tea rose [2].", {})  # a passage not carried over is not cited

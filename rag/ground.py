@@ -487,7 +487,7 @@ def check_answer(
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
-    said = set().union(*(figures(NUMBERED_NAME_RE.sub(r"\1", s.claim.body), ordinals=True) for s in kept))
+    said = set().union(*(_measured(s.claim.body) for s in kept))
     one_figure = len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
     two_asked = bool(QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
@@ -537,6 +537,11 @@ def _like_figures(text: str) -> list[list[str]]:
         if not YEAR_RE.fullmatch(fig):
             groups.setdefault(unit_of(text, fig), []).append(fig)
     return [dedupe(group) for group in groups.values()]
+
+
+def _measured(claim: str) -> set[str]:
+    """The figures a claim states, not the numbers of its names ("50" of "STAR 50 ETF")."""
+    return figures(NUMBERED_NAME_RE.sub(r"\1", claim), ordinals=True)
 
 
 def figures_but_years(text: str) -> set[str]:
@@ -921,7 +926,7 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
         lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
-        measured = figures(NUMBERED_NAME_RE.sub(r"\1", claim.body), ordinals=True)  # not "50" of "STAR 50"
+        measured = _measured(claim.body)
         heads = tuple(
             before_figure(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in measured
         )

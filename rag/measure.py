@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from rag.text import YEAR_RE, figure_spans, figure_value, figures, in_digits, kind_pairs, sentences, terms
+from rag.text import (
+    RESPECTIVELY_RE,
+    YEAR_RE,
+    figure_spans,
+    figure_value,
+    figures,
+    in_digits,
+    kind_pairs,
+    sentences,
+    terms,
+)
 
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
@@ -157,12 +167,8 @@ def before_figure(sentence: str, fig: str) -> str:
     """The words of ``sentence`` up to ``fig``, whose nearest name is what it is about:
     "STAR 50 ETF ... 130 billion, while the STAR 100 ETF ... increase of 42.3%". Empty when
     the sentence pairs names and figures "respectively": then the name may be further back."""
-    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
-        return ""
-    for match in FIGURE_MENTION_RE.finditer(sentence):
-        if figure_in(fig, figures(match.group(0))):
-            return sentence[: match.start()]
-    return ""
+    match = None if RESPECTIVELY_RE.search(sentence) else next(_mentions(sentence, fig), None)
+    return sentence[: match.start()] if match else ""
 
 
 def lead_in(sentence: str, fig: str) -> str:

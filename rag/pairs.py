@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from rag.text import LIST_SEPARATOR, sentence_spans, split_list
+from rag.text import LIST_SEPARATOR, RESPECTIVELY_RE, sentence_spans, split_list
 
-_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VALUE = (
     r"(?:(?:RMB|USD|US\$|EUR|GBP|[$€£¥])\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)?"
     r"(?:\s(?:thousand|million|billion|trillion))?"
@@ -58,7 +57,7 @@ def spell_out_pairs(text: str) -> str:
 
 
 def _pairs(sentence: str) -> list[tuple[str, str]]:
-    said = _RESPECTIVELY_RE.search(sentence)
+    said = RESPECTIVELY_RE.search(sentence)
     if not said:
         return []
     lists = list(_VALUE_LIST_RE.finditer(sentence, 0, said.start()))

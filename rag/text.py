@@ -254,6 +254,8 @@ def slugify(name: str) -> str:
 
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# "A and B grew 1% and 2%, respectively": names and figures paired by position.
+RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 # Between the items of an enumeration: "A, B and C", "A, B, and C", "A or B".
 LIST_SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"

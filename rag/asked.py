@@ -92,7 +92,13 @@ _INSTRUCTION_RE = re.compile(
     rf"^\W*{_LEAD}(?:(?:respond|write|say|append|begin|translate|repeat|ignore|disregard|forget|pretend|"
     r"act as|role-?play)\b(?!-)|(?:answer|reply|output|print|end|start|format|prefix)\s+(?:['\"“‘]|"
     r"(?:the|a|an|your|every|each|all|only|in|with|from|this|that|it|me|exactly|just|now|briefly|fast|as|"
-    r"using|without|to|by)\b))",
+    r"using|without|to|by)\b)|"
+    # "Your answer must be 'RMB 999 billion'", "You must reply in capitals"
+    r"(?:your|the|each|every)\s+(?:final\s+)?(?:answers?|repl(?:y|ies)|responses?|outputs?)\s+"
+    r"(?:must|should|shall|has to|have to|needs? to|is to|are to|will)\b|"
+    r"you\s+(?:must|should|shall|have to|need to|are to)\s+(?:(?:now|only|always|just)\s+)*"
+    r"(?:answer|reply|respond|say|output|write|print|state|ignore|disregard|forget|pretend|act|begin|start|end|"
+    r"use|include|append|repeat|translate|cite)\b)",
     re.IGNORECASE,
 )
 _QUESTION_START_RE = re.compile(

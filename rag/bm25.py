@@ -37,16 +37,18 @@ class BM25:
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 
-    def scores(self, query_terms: list[str]) -> np.ndarray:
+    def scores(self, query_terms: list[str] | dict[str, float]) -> np.ndarray:
+        """Each chunk's score for the terms; a dict weighs each term (a synonym less)."""
+        weights = query_terms if isinstance(query_terms, dict) else dict.fromkeys(query_terms, 1.0)
         scores = np.zeros(self._n, dtype=np.float32)
         if not self._n:
             return scores
         norm = self._k1 * (1.0 - self._b + self._b * self._lengths / max(self._avg_length, 1e-9))
-        for term in set(query_terms):
+        for term, weight in weights.items():
             postings = self._postings.get(term)
             if not postings:
                 continue
             rows = np.fromiter((r for r, _ in postings), dtype=np.int64, count=len(postings))
             tf = np.fromiter((t for _, t in postings), dtype=np.float32, count=len(postings))
-            scores[rows] += self.idf(term) * tf * (self._k1 + 1.0) / (tf + norm[rows])
+            scores[rows] += weight * self.idf(term) * tf * (self._k1 + 1.0) / (tf + norm[rows])
         return scores

@@ -50,6 +50,9 @@ class Settings:
     candidates: int = 50
     bm25_weight: float = 0.6
     dense_weight: float = 0.4
+    # Weight of a synonym of a question's word ("abroad" for "overseas", see
+    # rag.text.SYNONYMS) in the lexical scores, against 1 for the word itself.
+    synonym_weight: float = 0.5
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     # A passage keeps only its best sentences, up to this many tokens in all

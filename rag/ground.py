@@ -49,6 +49,7 @@ from rag.measure import (
     misordered,
     other_kind,
     unit_of,
+    unqualified,
 )
 from rag.text import (
     STOPWORDS,
@@ -82,6 +83,8 @@ _META_REFERENCE_RE = re.compile(
     r"\s*\((?:(?:see|from|in|per|according to)\s+)?(?:the\s+)?(?:section|passage|source|paragraph)s?\b[^)]{0,60}\)",
     re.IGNORECASE,
 )
+# "4.7% (from [1])": what is left of an aside that only cited, once the citation is taken out.
+_EMPTY_ASIDE_RE = re.compile(r"\s*\(\s*(?:(?:see|from|in|per|according to|source:?|cf\.?)\s*)?[\s,;]*\)", re.IGNORECASE)
 # "This is from passage [3].": a sentence that only points at a source is the previous one's citation.
 _META_SENTENCE_RE = re.compile(
     r"\s*(?:(?:this|that|it|the (?:answer|information|figure))\s+(?:is|was|comes?|came)\s+"
@@ -112,6 +115,9 @@ _CALENDAR_WORDS = frozenset(
 )
 # Legal-form words: "Montage Technology Co., Ltd." and "Montage Technology" are one company.
 _CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc llc gmbh ag sa".split())
+# A name's word may be misspelt by one letter ("Mindray", "Mindry") when it is this long:
+# shorter words one letter apart are too often different names.
+_MIN_ALIKE_LETTERS = 6
 _ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
 _YEAR_ON_YEAR_RE = re.compile(
     r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
@@ -178,6 +184,12 @@ _RANK_RE = re.compile(
     rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
     re.IGNORECASE,
 )
+# A rate the question asks for: "dividend per share", "litres per person". Not "per cent", nor
+# time ("per year" is as often "annual").
+_PER_UNIT_RE = re.compile(
+    r"\bper[\s-]+(?!(?:cent|annum|year|quarter|month|week|day|hour|minute|second)\b)([a-z]+)", re.IGNORECASE
+)
+_RATE_STATED = r"\b(?:per|a|an|each)[\s-]+{0}s?\b|/\s*{0}\b"
 # "With the exception of four companies - A, B, C and D - the 567 companies earned RMB 277.55
 # billion": the figure is not A's. The span runs to the first comma, or over a dashed list.
 _EXCLUSION_RE = re.compile(
@@ -269,8 +281,8 @@ def renumber_citations(text: str, numbers: dict[int, int]) -> str:
 
 
 def strip_citations(text: str) -> str:
-    text = _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text))
-    return re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
+    text = _EMPTY_ASIDE_RE.sub("", _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text)))
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+([.,;:!?)])", r"\1", text)).strip()
 
 
 def is_decline(draft: str) -> bool:
@@ -337,7 +349,7 @@ def missing_specifics(
             # Model numbers must match as written: "KX2-100" is not "KX2-200".
             found = _written_in(name, name_text)
         else:
-            found = set(tokens(name)) <= name_tokens or _acronym_in(name, name_text)
+            found = all(_spelled_in(t, name_tokens) for t in tokens(name)) or _acronym_in(name, name_text)
         if not found and not background(name):
             missing.append(name)
     # "the X2 Pro model (KX2-200)": one side of an alias found answers for the other.
@@ -470,10 +482,17 @@ def check_answer(
     )
     given = "\n".join(e.passage.chunk.text for e in evidence.values())
     known = {(m, h) for m, h, _ in kind_pairs(given)} | set(kinds({p.chunk.doc_id for p in passages}))
-    opposite = contrast(question, core, lead_ins) or other_kind(question, core, supporting, known)
+    # A sentence that names no side ("The Library receives $11.9 million") is read with its
+    # section's title ("Expenditures by Department").
+    titles = "\n".join(dedupe(evidence[n].passage.chunk.section for s in kept for n in s.passages))
+    opposite = contrast(question, f"{core}\n{titles}", lead_ins) or other_kind(question, core, supporting, known)
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
+    # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").
+    one_sided = not _COMPARISON_RE.search(question) and any(_measured(s.claim.body) for s in kept)
+    if one_sided and (lacking := unqualified(question, core)):
+        return decline(f"The passages found do not say it of “{lacking}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.
     variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary) or _nearer_variant(
         question, [h for s in kept for h in s.heads], ordinary
@@ -674,15 +693,11 @@ def _compared_rightly(support: _Support, notes: list[str]) -> _Support:
     wrong = misordered(support.claim.body)
     if not wrong:
         return support
-    said, meant = wrong
-    body = re.sub(
-        rf"\b{said}(?= than\b)",
-        lambda m: meant.capitalize() if m.group(0)[0].isupper() else meant,
-        support.claim.body,
-        count=1,
-        flags=re.IGNORECASE,
-    )
-    notes.append(f"corrected “{said} than” to “{meant} than”, as the answer's own figures say")
+    said, meant, at = wrong
+    claim = support.claim.body
+    written = meant.capitalize() if claim[at].isupper() else meant
+    body = claim[:at] + written + claim[at + len(said) :]
+    notes.append(f"corrected “{said}” to “{meant}”, as the answer's own figures say")
     return replace(support, claim=replace(support.claim, body=body))
 
 
@@ -1065,15 +1080,21 @@ def _excluded_figures(
 def _conditions_apart(
     question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]
 ) -> list[str]:
-    """The measured figures of the question ("at -10 °C", "over 50%") that the sentence of
-    an answer's own figure does not state: a condition on the next line of a spec sheet
-    ("Operating temperature: -10 °C to 50 °C") does not qualify "Battery life: 14 hours"."""
+    """The measured figures of the question ("at -10 °C", "over 50%") and the rates it asks
+    for ("per share") that the sentence of an answer's own figure does not state: a
+    condition on the next line of a spec sheet ("Operating temperature: -10 °C to 50 °C")
+    does not qualify "Battery life: 14 hours", nor is a total dividend one per share."""
     asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)}
+    rates = sorted({m.group(1).lower() for m in _PER_UNIT_RE.finditer(question)})
     apart: list[str] = []
     for fig, quote in by_figure.items():
-        if fig and asked and not figure_in(fig, asked):
-            stated = figures(_window((quote,), evidence, neighbours=0), spelled=True)
+        if not fig:
+            continue
+        sentence = _window((quote,), evidence, neighbours=0)
+        if asked and not figure_in(fig, asked):
+            stated = figures(sentence, spelled=True)
             apart += [f for f in sorted(asked) if not figure_in(f, stated)]
+        apart += [f"per {r}" for r in rates if not re.search(_RATE_STATED.format(r), sentence, re.IGNORECASE)]
     return dedupe(apart)
 
 
@@ -1207,6 +1228,28 @@ def _looks_like_name(word: str) -> bool:
     if word[:1].isupper() or any(c.isupper() for c in word[1:]):
         return True
     return word[:1].isdigit() and any(c.isalpha() for c in word) and not _FIGURE_WORD_RE.fullmatch(word)
+
+
+def _spelled_in(word: str, have: set[str]) -> bool:
+    """Whether ``have`` holds the word, or a long word one letter away from it: a question
+    that spells a company "Mindray" asks about the report's "Mindry"."""
+    if word in have:
+        return True
+    if not word.isalpha() or len(word) < _MIN_ALIKE_LETTERS:
+        return False
+    return any(len(h) >= _MIN_ALIKE_LETTERS and h.isalpha() and _one_letter_apart(word, h) for h in have)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def _acronym_in(name: str, text: str) -> bool:

@@ -86,20 +86,27 @@ _UNITS = {
     "v": "v",
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
-# Qualifiers that name different things: a question about one side is not answered by
-# a sentence that speaks only of another ("median" vs "average", "net" vs "gross",
-# "revenue" vs "profit" vs "cost"). Words on one side are synonyms.
-_CONTRASTS = [
-    [{"median"}, {"average", "mean"}],
+# Qualifiers: an answer must state the one a question asks for ("median", "net",
+# "overseas"), not only leave out the other. Words on one side are synonyms.
+_QUALIFIERS = [
+    [{"median"}, {"average"}],
     [{"net"}, {"gross"}],
+    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
+]
+# Words that name different things: a question about one side is not answered by a
+# sentence that speaks only of another ("median" vs "average", "revenue" vs "profit"
+# vs "cost"). "mean" is a verb too, so it only tells a side here, never asks for one.
+_CONTRASTS = [
+    [{"median"}, _QUALIFIERS[0][1] | {"mean"}],
+    _QUALIFIERS[1],
     [
         {"revenue", "revenues", "sales", "turnover"},
         {"profit", "profits", "earnings"},
-        {"cost", "costs", "expense", "expenses", "expenditure", "spending", "spend", "spent", "investment", "invested"},
+        set("cost costs expense expenses expenditure expenditures spending spend spent investment invested".split()),
         {"cash"},
     ],
     [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
-    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
+    _QUALIFIERS[2],
     [
         {"increase", "increased", "rise", "rose", "growth", "grew"},
         {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped", "reduce", "reduced", "cut"},
@@ -119,6 +126,9 @@ _OPPOSITE |= {"smaller": "larger", "lower": "higher", "less": "more", "fewer": "
 _OPPOSITE |= {"shorter": "longer", "lighter": "heavier", "newer": "older"}
 _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
+# "grew faster, by 9.7%, compared to Y's 13.6%": both figures after the comparative.
+_COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)", re.IGNORECASE)
+_SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 # Words that say a figure is a change, not a level: "an increase of 42.3%", "up 8.5%".
@@ -266,15 +276,20 @@ def _is_count(fig: str) -> bool:
 def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     """Whether the claim gives ``fig`` to what the sentence counts with another figure:
     "369 incentive plans" from "369 companies launched 539 incentive plans". A bare
-    figure ("369") counts what the question asks about."""
-    if not _is_count(fig):
+    figure ("369") counts what the question asks about. Shares likewise: "37.8% growth in
+    revenue" from "market share reached 37.8%, resulting in a 30% growth in revenue"."""
+    share = fig.endswith("%")
+    if not share and not _is_count(fig):
         return False
     own = set().union(*_counted(sentence, fig))
     if not own:
         # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
         return False
-    others = [words for f, words in _counts_in(sentence) if f != fig]
-    claimed_sets = [words or _asked_count(question) for words in _counted(claim, fig)]
+    if share:
+        others = [words for f in figures(sentence) if f.endswith("%") and f != fig for words in _counted(sentence, f)]
+    else:
+        others = [words for f, words in _counts_in(sentence) if f != fig]
+    claimed_sets = [words or (set() if share else _asked_count(question)) for words in _counted(claim, fig)]
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
 
@@ -315,11 +330,12 @@ def gives_count(claim: str, question: str) -> bool:
     )
 
 
-def misordered(claim: str) -> tuple[str, str] | None:
-    """(the comparative the claim uses, the one its own figures call for) when the claim
-    compares two of its figures the wrong way round: "RMB 156.12 billion, which was
-    smaller than the net profit of RMB 75.96 billion". Only figures of one unit, and only
-    a figure a few words after "than": "more than 50%" is a threshold, not a comparison."""
+def misordered(claim: str) -> tuple[str, str, int] | None:
+    """(the comparative the claim uses, the one its own figures call for, where it stands)
+    when the claim compares two of its figures the wrong way round: "RMB 156.12 billion,
+    which was smaller than the net profit of RMB 75.96 billion", "grew faster by 9.7%
+    compared to Y by 13.6%". Only figures of one unit, and only a figure a few words after
+    "than": "more than 50%" is a threshold, not a comparison."""
     # A year is not compared, nor the number of a name ("STAR 50 ETF"); nor a figure
     # below zero, which its digits alone would misorder.
     in_names = {m.start(2) for m in NUMBERED_NAME_RE.finditer(claim)}
@@ -328,20 +344,28 @@ def misordered(claim: str) -> tuple[str, str] | None:
         for start, end, fig in figure_spans(claim)
         if not YEAR_RE.fullmatch(fig) and start not in in_names and not claim[:start].endswith(_MINUS_SIGNS)
     ]
+    compared = []  # (comparative, the first figure, the second figure)
     for match in _COMPARED_RE.finditer(claim):
         before = [s for s in spans if s[1] <= match.start()]
         after = [s for s in spans if s[0] >= match.end()]
         if not before or not after:
             continue
-        (a_start, a_end, a), (b_start, _, b) = before[-1], after[0]
-        gap_before, gap_after = claim[a_end : match.start()].split(), claim[match.end() : b_start].split()
-        if not gap_after or len(gap_before) > _COMPARED_WORDS or len(gap_after) > _COMPARED_WORDS:
+        gap_before, gap_after = claim[before[-1][1] : match.start()].split(), claim[match.end() : after[0][0]].split()
+        if gap_after and len(gap_before) <= _COMPARED_WORDS and len(gap_after) <= _COMPARED_WORDS:
+            compared.append((match, before[-1], after[0]))
+    for match in _COMPARATIVE_ALONE_RE.finditer(claim):
+        after = [s for s in spans if s[0] >= match.end()]
+        if len(after) < 2 or not _SET_AGAINST_RE.search(claim, after[0][1], after[1][0]):
             continue
+        gap_before, gap_between = claim[match.end() : after[0][0]].split(), claim[after[0][1] : after[1][0]].split()
+        if len(gap_before) <= _COMPARED_WORDS and len(gap_between) <= _COMPARED_WORDS:
+            compared.append((match, after[0], after[1]))
+    for match, (a_start, _, a), (b_start, _, b) in compared:
         if unit_of(claim[a_start:], a) != unit_of(claim[b_start:], b) or figure_value(a) == figure_value(b):
             continue
         word = match.group(1).lower()
         if (figure_value(a) > figure_value(b)) != (word in _LARGER):
-            return word, _OPPOSITE[word]
+            return word, _OPPOSITE[word], match.start(1)
     return None
 
 
@@ -370,6 +394,19 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
                 if other is not wanted_side and other & said and not other & asked:
                     return wanted, sorted(other & said)[0]
     return None
+
+
+def unqualified(question: str, evidence: str) -> str:
+    """The qualifier the question asks for ("abroad") that the evidence states in no word of
+    its kind ("overseas", "foreign"), or "": "12.2% of firms chase business abroad" is not
+    backed by "the median R&D intensity was 12.2%"."""
+    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
+    said = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    for sides in _QUALIFIERS:
+        named = [side for side in sides if side & asked]
+        if len(named) == 1 and not named[0] & said:
+            return sorted(named[0] & asked)[0]
+    return ""
 
 
 def other_kind(

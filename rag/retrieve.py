@@ -17,7 +17,7 @@ from rag.asked import answer_kind, gives
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.index import CorpusIndex
-from rag.text import announces_next, count_tokens, leans_on_previous, terms
+from rag.text import announces_next, count_tokens, leans_on_previous, terms, with_synonyms
 from rag.types import Passage
 
 
@@ -37,7 +37,7 @@ class Retrieval:
 def retrieve(index: CorpusIndex, embedder: Embedder, question: str, settings: Settings) -> Retrieval:
     if not index.chunks:
         return Retrieval([], [], np.zeros(0, dtype=np.float32))
-    query_terms = terms(question)
+    query_terms = with_synonyms(terms(question), settings.synonym_weight, index.bm25.idf)
     query_vector = embedder.embed([question], query=True)[0]
     bm25 = index.bm25.scores(query_terms)
     nearest = dict(index.vectors.search(query_vector, settings.candidates))
@@ -68,7 +68,7 @@ def _minmax(values: np.ndarray) -> np.ndarray:
 def _sentence_budget(
     index: CorpusIndex,
     chosen: list[tuple[int, float]],
-    query_terms: list[str],
+    query_terms: dict[str, float],
     query_vector: np.ndarray,
     kind: str,
     settings: Settings,
@@ -78,7 +78,7 @@ def _sentence_budget(
     Every chunk keeps at least its best sentence; sentences keep document order.
     A sentence that gives the ``kind`` of answer asked for (see rag.asked) gains a bonus.
     """
-    weights = {t: index.bm25.idf(t) for t in set(query_terms)}
+    weights = {t: w * index.bm25.idf(t) for t, w in query_terms.items()}
     total_weight = sum(weights.values()) or 1.0
     scored: list[tuple[float, int, int]] = []  # (score, chunk row, sentence position)
     texts: dict[int, list[str]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
@@ -121,6 +121,34 @@ def tokens(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Stemmed content terms: what BM25 and the support checks compare."""
     return [t if t[0].isdigit() else stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+# Words a question may use for the ones a document writes. Only plain synonyms: "earnings"
+# is not here because its stem is the verb "earn" too.
+_SYNONYM_GROUPS = (
+    "overseas abroad foreign international",
+    "revenue sales turnover",
+    "buyback repurchase",
+    "employee staff personnel workforce",
+    "company firm",
+)
+SYNONYMS: dict[str, frozenset[str]] = {
+    term: group - {term} for group in (frozenset(terms(g)) for g in _SYNONYM_GROUPS) for term in group
+}
+
+
+def with_synonyms(query_terms: list[str], weight: float, idf: Callable[[str], float]) -> dict[str, float]:
+    """The query's terms, each weighing 1, and their synonyms the query lacks, weighing
+    ``weight``: a question about sales "from abroad" also finds "overseas revenues".
+    A synonym never weighs more than the word asked when the documents use that word
+    (by ``idf``): "companies" is everywhere, the rarer "firms" should not lead."""
+    weights = dict.fromkeys(query_terms, 1.0)
+    for term in query_terms:
+        for other in SYNONYMS.get(term, ()):
+            rarity, own = idf(other), idf(term)
+            capped = min(weight, own / rarity) if own and rarity else weight
+            weights[other] = max(weights.get(other, 0.0), capped)
+    return weights
 
 
 def in_digits(text: str) -> str:

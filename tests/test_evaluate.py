@@ -122,7 +122,9 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
     assert paths[2].read_bytes()[:4] == b"\x89PNG"
 
 
-@pytest.mark.parametrize("dataset", ["qa.jsonl", "general/qa.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl"])
+@pytest.mark.parametrize(
+    "dataset", ["qa.jsonl", "general/qa.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl"]
+)
 def test_the_shipped_datasets_load_with_ids_unique(dataset):
     items = load_dataset(Path(__file__).parent.parent / "eval" / dataset)
     assert len({item.id for item in items}) == len(items) > 0

@@ -72,6 +72,10 @@ def test_parse_citations(text, expected):
 
 def test_strip_citations_leaves_clean_text():
     assert strip_citations("Revenue rose 4.7% [1], profit [2].") == "Revenue rose 4.7%, profit."
+    # An aside that only cited leaves nothing behind; one that says something stays.
+    assert strip_citations("Revenue rose 4.7% (from [1]).") == "Revenue rose 4.7%."
+    assert strip_citations("Revenue rose 4.7% (see passage [2], Section I).") == "Revenue rose 4.7%."
+    assert strip_citations("Revenue rose 4.7% (in 2023 [1]).") == "Revenue rose 4.7% (in 2023)."
 
 
 def test_a_correct_cited_answer_is_kept_with_its_quote():
@@ -725,7 +729,7 @@ def test_a_comparison_is_turned_round_where_the_answers_own_figures_say_so():
     verdict = _check(question, draft)
     assert not verdict.refused
     assert "was larger than net profits" in verdict.text
-    assert any("corrected “smaller than” to “larger than”" in note for note in verdict.notes)
+    assert any("corrected “smaller” to “larger”" in note for note in verdict.notes)
 
 
 _PATENTS = (
@@ -1010,3 +1014,72 @@ def test_a_share_said_to_make_up_the_whole_in_the_question_words_is_supported():
 def test_citations_renumbered_into_a_merged_list_of_passages():
     assert renumber_citations("Tea rose [1]. Coffee fell [2, 3].", {1: 4, 3: 1}) == "Tea rose [4]. Coffee fell [1]."
     assert "[" not in renumber_citations("Tea rose [2].", {})  # a passage not carried over is not cited
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        # The question spells the name one letter away from the passage: the same company.
+        ("Which company received investment from Mindray?", []),
+        ("Which company received investment from Mindray Medical?", []),
+        # Two letters away, or short names one letter away, are other names.
+        ("Which company received investment from Mindrays?", ["Mindrays"]),
+        ("Which company received investment from Hygen?", ["Hygen"]),
+    ],
+)
+def test_a_name_misspelt_by_one_letter_is_the_passages_name(question, missing):
+    text = "Apt Medical Inc. acquired investment from Mindry Bio-Medical Electronics and from Hygon."
+    assert missing_specifics(question, text) == missing
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("For 2023, Jinko Solar allocated RMB 2.24 billion in cash dividends.", True),
+        ("For 2023, Jinko Solar paid a cash dividend of RMB 0.45 per share.", False),
+        ("For 2023, Jinko Solar paid a cash dividend of RMB 0.45 a share.", False),
+    ],
+)
+def test_a_rate_asked_for_must_be_the_rate_of_the_answers_figure(text, declined):
+    question = "What dividend per share did Jinko Solar pay for 2023?"
+    figure = "RMB 2.24 billion" if "2.24" in text else "RMB 0.45"
+    verdict = check_answer(question, f"{figure} [1].", _one_passage(text, "Dividends"), SYSTEM, 0.5)
+    assert verdict.refused is declined
+
+
+@pytest.mark.parametrize(("draft", "declined"), [("37.8% growth in revenue [1].", True), ("30% [1].", False)])
+def test_a_share_is_not_given_to_what_the_passage_measures_with_another(draft, declined):
+    text = (
+        "The domestic market share of Supcon Technology's control system has reached 37.8%, ranking top "
+        "for thirteen consecutive years and resulting in a 30% growth in revenue."
+    )
+    question = "How much did Supcon Technology's revenue grow?"
+    assert check_answer(question, draft, _one_passage(text, "Equipment"), SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("What proportion of the firms are chasing business abroad?", True),
+        ("What proportion of the firms plan overseas business?", False),
+        # A comparison's qualifier may belong to its other side.
+        ("Was R&D intensity higher than the share of overseas revenue?", False),
+    ],
+)
+def test_a_figure_whose_sentence_lacks_the_asked_qualifier_does_not_answer(question, declined):
+    text = "The median proportion of R&D investment to operating revenue was 12.2%. Over 70% plan overseas business."
+    draft = "12.2% [1]." if "R&D" in question or "abroad" in question else "70% [1]."
+    assert check_answer(question, draft, _one_passage(text, "Results"), SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "declined"),
+    [
+        ("How much revenue does the Library generate?", "III. Expenditures by Department", True),
+        ("How much does the Library receive?", "III. Expenditures by Department", False),
+        ("How much revenue does the Library generate?", "II. Revenues", False),
+    ],
+)
+def test_a_sentence_naming_no_side_is_read_with_its_section_title(question, section, declined):
+    passages = _one_passage("The Library receives $11.9 million, a decrease of 2.5%.", section)
+    assert check_answer(question, "$11.9 million [1].", passages, SYSTEM, 0.5).refused is declined

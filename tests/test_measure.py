@@ -15,6 +15,7 @@ from rag.measure import (
     misordered,
     other_kind,
     unit_of,
+    unqualified,
 )
 from rag.text import kind_pairs
 
@@ -184,10 +185,17 @@ def test_no_other_kind(question, supporting, passages):
         ("Revenue was RMB 5 million, larger than the RMB 1 billion of costs.", None),
         ("It works at -10 °C, lower than the 5 °C of the old model.", None),
         ("The STAR 50 ETF products were larger than the STAR 100 ETF products.", None),  # names, not figures
+        # Both figures after the comparative, set against each other.
+        ("Overseas revenue grew faster by 9.7% compared to cash flow by 13.6%.", ("faster", "slower")),
+        ("Annuities grew faster in 2023 by 200% compared to public funds, which grew by 10%.", None),
+        ("Revenue grew faster: 9.7% in 2023 and 13.6% in 2022.", None),
     ],
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):
-    assert misordered(claim) == expected
+    found = misordered(claim)
+    assert (found and found[:2]) == expected
+    if found:
+        assert claim[found[2] :].lower().startswith(found[0])
 
 
 def test_a_level_given_where_its_sentence_gives_the_change():
@@ -214,3 +222,32 @@ def test_the_words_before_a_figure_unless_paired_respectively():
     sentence = "The STAR 50 ETF is RMB 130 billion, while the STAR 100 ETF grew 42.3%."
     assert before_figure(sentence, "42.3%").endswith("the STAR 100 ETF grew ")
     assert before_figure("A and B grew 10% and 42.3% respectively.", "42.3%") == ""
+
+
+def test_a_share_keeps_what_it_measures():
+    sentence = (
+        "The market share of its control system has reached 37.8%, ranking top for thirteen years "
+        "and resulting in a 30% growth in revenue."
+    )
+    question = "How much did its revenue grow?"
+    assert counts_another("37.8% growth in revenue", "37.8%", sentence, question)
+    assert not counts_another("30% growth in revenue", "30%", sentence, question)
+    assert not counts_another("a market share of 37.8%", "37.8%", sentence, question)
+    # A bare share says nothing of what it measures.
+    assert not counts_another("37.8%", "37.8%", sentence, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "lacking"),
+    [
+        ("What share of firms chase business abroad?", "The median R&D intensity was 12.2%.", "abroad"),
+        ("What share of firms chase business abroad?", "Over 70% of companies plan overseas business.", ""),
+        ("What was the median R&D intensity?", "R&D intensity was 12.2% for the year.", "median"),
+        ("How much net profit did they make?", "The annual net profits reached RMB 75.96 billion.", ""),
+        # A question that names both sides asks about neither alone.
+        ("What share of revenue was domestic and what share foreign?", "Revenue rose 4.7%.", ""),
+        ("How much did revenue grow?", "Revenue rose 4.7%.", ""),
+    ],
+)
+def test_a_qualifier_asked_for_must_be_stated(question, evidence, lacking):
+    assert unqualified(question, evidence) == lacking

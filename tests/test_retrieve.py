@@ -21,6 +21,14 @@ def test_bm25_matches_figures_as_whole_tokens():
     assert BM25(docs, 1.2, 0.75).scores(terms("4.7% 1397.78")).argmax() == 0
 
 
+def test_bm25_weighs_each_term_when_given_weights():
+    docs = [terms("tea sales rose"), terms("coffee turnover fell")]
+    bm25 = BM25(docs, 1.2, 0.75)
+    assert bm25.scores({"tea": 1.0, "coffe": 0.5}).argmax() == 0
+    assert bm25.scores({"tea": 0.2, "coffe": 1.0}).argmax() == 1
+    assert np.allclose(bm25.scores({"tea": 1.0}), bm25.scores(["tea"]))
+
+
 def test_minmax_scaling_handles_flat_scores():
     assert np.allclose(_minmax(np.array([1.0, 3.0, 2.0])), [0.0, 1.0, 0.5])
     assert np.allclose(_minmax(np.array([0.0, 0.0])), [0.0, 0.0])
@@ -111,3 +119,19 @@ def test_a_sentence_giving_the_kind_of_answer_asked_for_is_preferred(settings, e
     # Without the bonus, the wording shared with the question wins.
     plain = one.replace(answer_kind_bonus=0.0)
     assert retrieve(index, embedder, question, plain).passages[0].sentences == (talent,)
+
+
+def test_a_question_in_other_words_finds_the_documents_words(settings, embedder, corpus):
+    (corpus / "extra.md").write_text(
+        "# Notes\n\n## Trade\n\nOverseas revenues of the tea estates reached USD 4 million.\n\n"
+        "## Visits\n\nVisitors came from abroad to the tea estates.\n",
+        encoding="utf-8",
+    )
+    index = build_index(settings, embedder)
+    lexical = settings.replace(bm25_weight=1.0, dense_weight=0.0)
+    question = "How much did the tea estates sell abroad?"
+    assert retrieve(index, embedder, question, lexical).passages[0].chunk.section == "Visits"
+    question = "What were the tea estates' foreign sales?"
+    assert retrieve(index, embedder, question, lexical).passages[0].chunk.section == "Trade"
+    unexpanded = lexical.replace(synonym_weight=0.0)
+    assert retrieve(index, embedder, question, unexpanded).passages[0].chunk.section != "Trade"

@@ -11,6 +11,7 @@ from rag.text import (
     sentences,
     terms,
     tokens,
+    with_synonyms,
 )
 
 
@@ -133,3 +134,14 @@ def test_a_sentence_leans_on_the_previous_one_only_when_it_points_back(sentence,
 )
 def test_a_sentence_that_announces_the_next_one(sentence, announces):
     assert announces_next(sentence) is announces
+
+
+def test_synonyms_join_a_query_at_a_lower_weight():
+    idf = {"sale": 2.0, "abroad": 0.0, "oversea": 3.0, "revenu": 1.0, "compani": 0.1, "firm": 3.0}.get
+    weights = with_synonyms(terms("sales abroad"), 0.5, lambda t: idf(t, 0.0))
+    assert weights["sale"] == weights["abroad"] == 1.0
+    # A word the documents never use gives its synonyms the full synonym weight.
+    assert weights["oversea"] == weights["revenu"] == 0.5
+    # A common word's rarer synonym weighs no more than the word itself.
+    assert with_synonyms(terms("companies"), 0.5, lambda t: idf(t, 0.0))["firm"] == pytest.approx(0.1 / 3.0)
+    assert with_synonyms(terms("tea"), 0.5, lambda t: 1.0) == {"tea": 1.0}

@@ -489,8 +489,9 @@ def check_answer(
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
+    compares = bool(_COMPARISON_RE.search(question))
     # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").
-    one_sided = not _COMPARISON_RE.search(question) and any(_measured(s.claim.body) for s in kept)
+    one_sided = not compares and any(_measured(s.claim.body) for s in kept)
     if one_sided and (lacking := unqualified(question, core)):
         return decline(f"The passages found do not say it of “{lacking}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.
@@ -510,7 +511,7 @@ def check_answer(
     one_figure = len({f for f in said if not YEAR_RE.fullmatch(f)}) < 2
     two_asked = bool(QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
-    retry = "" if not one_figure else "both" if _COMPARISON_RE.search(question) else "parts" if two_asked else ""
+    retry = "" if not one_figure else "both" if compares else "parts" if two_asked else ""
     if off := _not_the_extreme(extreme, kept, evidence):
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."

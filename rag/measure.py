@@ -234,13 +234,13 @@ def counted_mention(sentence: str, fig: str) -> str:
     return fig
 
 
-def _counts_in(sentence: str) -> list[tuple[str, set[str]]]:
+def _counts_in(sentence: str, shares: bool = False) -> list[tuple[str, set[str]]]:
     """(figure, what it counts) for each mention of a figure in ``sentence`` that is not
-    a share or a year."""
+    a share or a year; with ``shares``, (share, what it measures) for each share."""
     return [
         (f, words)
         for f in figures(sentence)
-        if "%" not in f and not YEAR_RE.fullmatch(f)
+        if f.endswith("%") == shares and not YEAR_RE.fullmatch(f)
         for words in _counted(sentence, f)
     ]
 
@@ -285,10 +285,7 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     if not own:
         # "breaks fell to 212, down from ...": what it counts comes before it; no telling.
         return False
-    if share:
-        others = [words for f in figures(sentence) if f.endswith("%") and f != fig for words in _counted(sentence, f)]
-    else:
-        others = [words for f, words in _counts_in(sentence) if f != fig]
+    others = [words for f, words in _counts_in(sentence, shares=share) if f != fig]
     claimed_sets = [words or (set() if share else _asked_count(question)) for words in _counted(claim, fig)]
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
@@ -377,9 +374,9 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
     answer's figures (one a line) decide where they name a side; the whole evidence
     where none does.
     """
-    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
-    leads = [set(_CONTRAST_WORD_RE.findall(lead.lower())) for lead in lead_ins.splitlines()]
-    everywhere = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    asked = _words(question)
+    leads = [_words(lead) for lead in lead_ins.splitlines()]
+    everywhere = _words(evidence)
     for sides in _CONTRASTS:
         if sum(bool(side & asked) for side in sides) != 1:
             continue  # a question naming two sides ("sales left after costs") is not about one
@@ -396,12 +393,16 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
     return None
 
 
+def _words(text: str) -> set[str]:
+    """The lower-cased words of ``text``, as the sides of _CONTRASTS list them."""
+    return set(_CONTRAST_WORD_RE.findall(text.lower()))
+
+
 def unqualified(question: str, evidence: str) -> str:
     """The qualifier the question asks for ("abroad") that the evidence states in no word of
     its kind ("overseas", "foreign"), or "": "12.2% of firms chase business abroad" is not
     backed by "the median R&D intensity was 12.2%"."""
-    asked = set(_CONTRAST_WORD_RE.findall(question.lower()))
-    said = set(_CONTRAST_WORD_RE.findall(evidence.lower()))
+    asked, said = _words(question), _words(evidence)
     for sides in _QUALIFIERS:
         named = [side for side in sides if side & asked]
         if len(named) == 1 and not named[0] & said:

@@ -144,8 +144,9 @@ def with_synonyms(query_terms: list[str], weight: float, idf: Callable[[str], fl
     (by ``idf``): "companies" is everywhere, the rarer "firms" should not lead."""
     weights = dict.fromkeys(query_terms, 1.0)
     for term in query_terms:
+        own = idf(term)
         for other in SYNONYMS.get(term, ()):
-            rarity, own = idf(other), idf(term)
+            rarity = idf(other)
             capped = min(weight, own / rarity) if own and rarity else weight
             weights[other] = max(weights.get(other, 0.0), capped)
     return weights

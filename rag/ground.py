@@ -60,6 +60,7 @@ from rag.text import (
     figures,
     kind_pairs,
     leans_on_previous,
+    said_alike,
     sentence_spans,
     sentences,
     split_list,
@@ -77,7 +78,9 @@ Background = Callable[[str, Collection[str]], bool]
 Kinds = Callable[[Collection[str]], Collection[tuple[str, str]]]
 
 _CITATION_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|and|[-–])\s*\d{1,3})*)\s*\]")
-_LEADING_CITATIONS_RE = re.compile(r"^(?:\s*\[[\d\s,;–-]+\])+")
+_LEADING_CITATIONS_RE = re.compile(r"^(?:[\s,;]*\[[\d\s,;–-]+\])+")
+# "[1], [2], [3]": the commas between citations go with them.
+_CITATION_RUN_RE = re.compile(rf"{_CITATION_RE.pattern}(?:\s*[,;]\s*{_CITATION_RE.pattern})*")
 # "(Section 6)", "(Passage 2, Section 1)": the model pointing at its sources in words.
 _META_REFERENCE_RE = re.compile(
     r"\s*\((?:(?:see|from|in|per|according to)\s+)?(?:the\s+)?(?:section|passage|source|paragraph)s?\b[^)]{0,60}\)",
@@ -138,14 +141,15 @@ _RELATION_TERMS = frozenset(
     terms(
         "grew grow growth rose rise risen increase increased decrease decreased fell fall fallen declined decline "
         "more less fewer higher lower larger smaller bigger faster slower point points percentage than compared "
+        "against difference gap "
         "versus vs while whereas respectively total totals combined about around approximately nearly roughly "
         "stand stood reach reached amount amounted figure figures value number "
         "make made account accounted represent represented constitute constituted"
     )
 )
 _BASE_YEAR_RE = re.compile(
-    r"(?:\b(?:over|from|than|since|compared (?:with|to)|versus|vs\.?|relative to)\s+(?:the\s+)?"
-    r"(?:(?:fiscal|financial|calendar)\s+year\s+|fy\s*|year\s+)?"
+    r"(?:\b(?:over|from|than|since|compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?"
+    r"(?:(?:fiscal|financial|calendar|base)\s+year\s+|fy\s*|year\s+)?"
     # "down from 153 litres in 2024", "up from $139.9 million in 2024"
     r"|\b(?:from|than|versus|vs\.?)\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+"
     r"|\()((?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)",
@@ -227,6 +231,14 @@ _CONNECTIVES = frozenset(
     "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
     "first second third then next lastly".split()
 )
+_NAME_LIKE_RE = re.compile(r"[A-Z][\w'’-]*[A-Z0-9][\w'’-]*")
+# What a sentence is about when it opens with a name: "Hechuan Technology, a prominent
+# player ..., is partnering with ...", "Meanwhile, AsiaInfo Security aims to ...". Two
+# capitalised words at least, or one written like a name ("SICC", "KX2-100").
+_SUBJECT_RE = re.compile(
+    r"^(?i:(?:meanwhile|however|moreover|furthermore|additionally|in addition|besides|also|notably),\s+)?"
+    rf"(?i:the\s+)?((?:[A-Z][\w&'’.-]*\s+)+[A-Z][\w&'’.-]*|{_NAME_LIKE_RE.pattern})"
+)
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -281,7 +293,7 @@ def renumber_citations(text: str, numbers: dict[int, int]) -> str:
 
 
 def strip_citations(text: str) -> str:
-    text = _EMPTY_ASIDE_RE.sub("", _META_REFERENCE_RE.sub("", _CITATION_RE.sub("", text)))
+    text = _EMPTY_ASIDE_RE.sub("", _META_REFERENCE_RE.sub("", _CITATION_RUN_RE.sub("", text)))
     return re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+([.,;:!?)])", r"\1", text)).strip()
 
 
@@ -709,7 +721,7 @@ def _claims(draft: str) -> list[_Claim]:
         lead = _LEADING_CITATIONS_RE.match(pieces[i])
         if lead:
             pieces[i - 1] += " " + lead.group(0).strip()
-            pieces[i] = pieces[i][lead.end() :]
+            pieces[i] = pieces[i][lead.end() :].lstrip(" ,;")
             # "A Co., Ltd. [1] and B [1]": the citation after an abbreviation did not end it.
             if pieces[i].strip()[:1].islower():
                 pieces[i - 1] += pieces[i]
@@ -941,6 +953,16 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
+        other = _said_of_another(
+            claim.body,
+            [n for n in claim_names if n not in new_names and not is_background(n)],
+            [evidence[n].sentences[i] for n, i in quotes],
+            core,
+            wide,
+        )
+        if other and not is_background(other):
+            reasons.append(f"{numbers}: {quotes} is said of {other}")
+            return None
         lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
         measured = _measured(claim.body)
         heads = tuple(
@@ -963,6 +985,22 @@ def _support(
     if first is None and miscounts is not None:
         miscounts.extend(misread)
     return first
+
+
+def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core: str, wide: str) -> str:
+    """The other company or thing that the ``quoted`` sentences are about, when the names
+    the question gives that the claim repeats stand elsewhere in the passage but not in
+    them (nor in the ``core`` they lean on): "Cathay Biotech is partnering with the Bosch
+    Group" from "Hechuan Technology ... is partnering with the Bosch Group" while Cathay
+    Biotech has its own sentence. "" when there is none."""
+    # A sentence naming "KX2-200" is about the asked "Kestrel X2 Pro (KX2-200)" too, even
+    # when it opens with "The KX2-100 ..."; a word like "Group" is no such sign.
+    if any(_NAME_LIKE_RE.fullmatch(name) and _written_in(name, core) for name in asked_names):
+        return ""
+    if not any(_written_in(name, wide) and not _written_in(name, core) for name in asked_names):
+        return ""
+    subjects = (_SUBJECT_RE.match(sentence) for sentence in quoted)
+    return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
 
 
 def _quotes(
@@ -1016,10 +1054,12 @@ def _counted_better(
     "more than 110 biopharmaceutical companies" for "how many companies have had drugs
     approved?" when "50 drugs developed by 27 companies have been approved" is given."""
     n, i = quote
-    wanted = asked_beyond_count(question)
-    said = wanted & evidence[n].read[i].terms
+    # Dates are checked on their own; a section title may date a sentence ("first quarter").
+    wanted = asked_beyond_count(_DATE_MENTION_RE.sub(" ", question))
+    said = said_alike(wanted, evidence[n].read[i].terms)
     return any(
-        said < wanted & e.read[j].terms and counts_alike(evidence[n].sentences[i], fig, other, question, given)
+        said < said_alike(wanted, e.read[j].terms)
+        and counts_alike(evidence[n].sentences[i], fig, other, question, given)
         for m, e in evidence.items()
         for j, other in enumerate(e.sentences)
         if (m, j) != quote
@@ -1290,15 +1330,22 @@ def _derived(have: set[str], stated: set[str]) -> set[str]:
     sum or ratio of two figures the claim itself states ("14.3% vs 4.7%: 9.6
     points more"). Only from the claim's own figures: among all the passage's
     figures some pair would match almost any number by chance."""
-    scaled = {x for h in have if not YEAR_RE.fullmatch(h) for x in (figure_value(h) / 100, figure_value(h) * 100)}
+    # A share as a fraction, a fraction as a share; a count ("151") is neither.
+    scaled = {
+        figure_value(h) / 100 if h.endswith("%") else figure_value(h) * 100
+        for h in have
+        if h.endswith("%") or 0 < figure_value(h) < 1
+    }
     values = sorted({figure_value(f) for f in stated if not YEAR_RE.fullmatch(f)})
     combined = {x for a in values for b in values if a > b > 0 for x in (a - b, a + b, 100 * b / a, a / b)}
-    return {f"{round(x, d):.{d}f}" for x in scaled | combined for d in (1, 2, 3)}
+    # Whole numbers only as the difference of two whole numbers the claim states ("1,240
+    # against 310: 930 more"); any other whole number matching a computed one is too likely chance.
+    gaps = {str(int(a - b)) for a in values for b in values if a > b > 0 and a.is_integer() and b.is_integer()}
+    return {f"{round(x, d):.{d}f}" for x in scaled | combined for d in (1, 2, 3)} | gaps
 
 
 def _is_derived(fig: str, derived: set[str]) -> bool:
-    """Only figures with decimals count: a whole number matching a computed one is too likely chance."""
-    return "." in fig and fig.rstrip("%") in derived
+    return fig.rstrip("%") in derived
 
 
 def _variant(question: str, evidence: str, ordinary: frozenset[str]) -> tuple[str, str] | None:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from rag.text import (
     RESPECTIVELY_RE,
     YEAR_RE,
+    dedupe,
     figure_spans,
     figure_value,
     figures,
@@ -86,6 +87,8 @@ _UNITS = {
     "v": "v",
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = re.compile(r"(RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)\s*$")
+_POINTS_ASKED_RE = re.compile(r"\bpoints?\b|\brates?\b|\bpercent|\bper cent\b|\bpercentage\b", re.IGNORECASE)
 # Qualifiers: an answer must state the one a question asks for ("median", "net",
 # "overseas"), not only leave out the other. Words on one side are synonyms.
 _QUALIFIERS = [
@@ -453,3 +456,37 @@ def level_for_change(answer: str, evidence: str) -> str:
         if given and changed and not found:
             found = counted_mention(sentence, given[0])
     return found
+
+
+def difference(text: str, question: str) -> str:
+    """The gap between the two figures ``text`` gives of one unit, in words: "R&D investment
+    grew 14.3%. Operating revenue grew 4.7%." gives "14.3% against 4.7%: a difference of 9.6
+    percentage points". Shares only when the question asks about points, rates or
+    percentages. "" unless exactly one unit has exactly two figures (none more), or when
+    the text already gives their gap."""
+    shares_only = bool(_POINTS_ASKED_RE.search(question))
+    given = [f for f in dedupe(_in_order(text)) if not YEAR_RE.fullmatch(f)]
+    groups: dict[str, list[str]] = {}
+    for fig in given:
+        if fig.endswith("%") or not shares_only:
+            groups.setdefault(unit_of(text, fig), []).append(fig)
+    pairs = [group for group in groups.values() if len(group) == 2]
+    if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
+        return ""
+    a, b = pairs[0]
+    value = abs(figure_value(a) - figure_value(b))
+    if any(abs(figure_value(f) - value) < 1e-9 for f in given):
+        return ""
+    gap = f"{value:,.{max(len(f.rstrip('%').partition('.')[2]) for f in (a, b))}f}"
+    if a.endswith("%"):
+        return f"{a} against {b}: a difference of {gap} percentage points"
+    mention = next(m for m in FIGURE_MENTION_RE.finditer(text) if figures(m.group(0)) == {a})
+    before = _CURRENCY_BEFORE_RE.search(text[: mention.start()])
+    after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, a) else None
+    written = " ".join(w for w in (before and before.group(1), gap, after and after.group(1)) if w)
+    return f"{a} against {b}: a difference of {written.replace('$ ', '$')}"
+
+
+def _in_order(text: str) -> list[str]:
+    """The figures of ``text`` in the order it gives them."""
+    return [f for m in FIGURE_MENTION_RE.finditer(text) for f in figures(m.group(0))]

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from rag.asked import beyond_documents, comparison_questions, without_instructions
+from rag.asked import beyond_documents, comparison_questions, difference_questions, without_instructions
 from rag.config import Settings
 from rag.corpus import check_upload
 from rag.embed import Embedder, load_embedder
@@ -38,6 +38,7 @@ from rag.ground import (
     without_ranks,
 )
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
+from rag.measure import difference
 from rag.prompt import (
     DECLINE_TOKEN,
     RETRY_MISSED,
@@ -48,7 +49,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, sentences, terms
+from rag.text import clean, dedupe, sentences, terms
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -322,15 +323,19 @@ class Pipeline:
                 break
             messages, draft, verdict, retrieval = again, second, retried, again_from
             verdict.notes = [*notes, *verdict.notes]
-        asked = comparison_questions(question) if verdict.refused or verdict.retry == "both" else None
+        asked, gap = None, difference_questions(question)
+        if verdict.refused or verdict.retry == "both":
+            asked = comparison_questions(question) or gap
         if asked:
             mark = time.perf_counter()
-            found = self._side_by_side(question, asked, retrieval)
+            found = self._side_by_side(question, asked, retrieval, asked == gap)
             timings["sides"] = time.perf_counter() - mark
             if found:
                 notes = [*verdict.notes, f"asked one side at a time: {asked[0]!r}, {asked[1]!r}"]
                 draft, verdict, retrieval = found
                 verdict.notes = [*notes, *verdict.notes]
+        elif gap and not verdict.refused:
+            verdict = self._with_difference(question, verdict, retrieval)
         return Answer(
             question=question,
             text=verdict.text,
@@ -344,11 +349,12 @@ class Pipeline:
         )
 
     def _side_by_side(
-        self, question: str, asked: tuple[str, str], retrieval: Retrieval
+        self, question: str, asked: tuple[str, str], retrieval: Retrieval, gap: bool = False
     ) -> tuple[str, Verdict, Retrieval] | None:
         """A comparison the model could not make, asked as two plain questions, one for each
         side, their checked answers then checked together against the comparison: the small
-        model finds one figure far more often than two. None unless both hold up."""
+        model finds one figure far more often than two. With ``gap``, the difference of the
+        two figures is worked out here, not by the model. None unless both hold up."""
         answers = []
         for side in asked:
             answer = self.ask(side)  # a plain question: no comparison to split again
@@ -368,10 +374,28 @@ class Pipeline:
                     passages.append(held)
                 numbers[citation.n] = held.n
             drafts.append(renumber_citations(answer.text, numbers))
+        if gap:
+            worked_out = difference(" ".join(strip_citations(a.text) for a in answers), question)
+            if not worked_out:
+                return None
+            drafts.append(f"{worked_out} [{', '.join(str(p.n) for p in passages)}].")
         both = Retrieval(passages, retrieval.ranked_ids, retrieval.query_vector)
         draft = " ".join(drafts)
         verdict = self._check(question, draft, both)
         return None if verdict.refused or verdict.retry == "both" else (draft, verdict, both)
+
+    def _with_difference(self, question: str, verdict: Verdict, retrieval: Retrieval) -> Verdict:
+        """An answer to "what's the gap between A and B?" that gives A and B but not their
+        gap, with the gap worked out here: the small model's own subtraction is often wrong."""
+        worked_out = difference(strip_citations(verdict.text), question)
+        if not worked_out:
+            return verdict
+        cited = ", ".join(str(n) for n in dedupe(c.n for c in verdict.citations))
+        checked = self._check(question, f"{verdict.text} {worked_out} [{cited}].", retrieval)
+        if checked.refused:
+            return verdict
+        checked.notes = [*verdict.notes, "worked out the difference of the answer's two figures", *checked.notes]
+        return checked
 
     def _check(self, question: str, draft: str, retrieval: Retrieval) -> Verdict:
         return check_answer(

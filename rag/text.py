@@ -131,10 +131,17 @@ _SYNONYM_GROUPS = (
     "buyback repurchase",
     "employee staff personnel workforce",
     "company firm",
+    "growth increase rise",
 )
 SYNONYMS: dict[str, frozenset[str]] = {
     term: group - {term} for group in (frozenset(terms(g)) for g in _SYNONYM_GROUPS) for term in group
 }
+
+
+def said_alike(wanted: set[str], said: set[str]) -> set[str]:
+    """The terms of ``wanted`` that ``said`` holds, itself or by a synonym: "growth in net
+    profit" is said by "increase in net profit"."""
+    return {term for term in wanted if term in said or SYNONYMS.get(term, frozenset()) & said}
 
 
 def with_synonyms(query_terms: list[str], weight: float, idf: Callable[[str], float]) -> dict[str, float]:

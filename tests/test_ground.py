@@ -1083,3 +1083,75 @@ def test_a_figure_whose_sentence_lacks_the_asked_qualifier_does_not_answer(quest
 def test_a_sentence_naming_no_side_is_read_with_its_section_title(question, section, declined):
     passages = _one_passage("The Library receives $11.9 million, a decrease of 2.5%.", section)
     assert check_answer(question, "$11.9 million [1].", passages, SYSTEM, 0.5).refused is declined
+
+
+def test_a_count_is_not_beaten_by_another_sentence_that_only_seems_to_say_more():
+    # "growth" is said as "increase", and the quarter by the section title: the 2023
+    # sentence does not say more of the question than the one that answers it.
+    chunks = [
+        (
+            "Results 2023",
+            "Of these, 60% grew revenue, with 47 companies experiencing growth of over 50% in net profit.",
+        ),
+        (
+            "First Quarter of 2024",
+            "More than 50% of companies increased net profit, with 151 companies reporting an increase of over 50%.",
+        ),
+    ]
+    passages = [
+        Passage(n, Chunk(f"d#s{n}.p1", "d", "Report", section, text), 1.0, tuple(sentences(text)))
+        for n, (section, text) in enumerate(chunks, start=1)
+    ]
+    question = "In Q1 2024, how many companies reported net profit growth of more than 50% year on year?"
+    assert not check_answer(question, "151 companies [2].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_year_measured_against_is_a_comparison_base():
+    text = "Compared with 2019, the compound growth rates of revenue and profit in 4 years reached 23.3% and 24.4%."
+    question = "The four-year compound growth rates are measured against which base year?"
+    for draft in ["They are measured against 2019 [1].", "They are measured against the base year 2019 [1]."]:
+        assert not check_answer(question, draft, _one_passage(text), SYSTEM, 0.5).refused
+
+
+def test_a_count_is_not_a_share_to_compute_from():
+    text = "In the quarter, 151 companies reported profit growth of over 50%, and revenue grew 27.8%."
+    passages = _one_passage(text)
+    question = "What is the gap between the two growth rates?"
+    # 151 / 100 rounds to 1.5: no share or fraction of the passage gives 1.5%.
+    assert check_answer(question, "The gap is 1.5% [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer("What fraction of revenue growth?", "0.278 [1].", passages, SYSTEM, 0.5).refused
+
+
+_PARTNERS = (
+    "Cathay Biotech Inc., a pioneer in synthetic biology, intends to introduce China Merchants Group through "
+    "private placement. Hechuan Technology, a prominent player in industrial control, is partnering with the "
+    "Bosch Group to establish a joint venture."
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "declined"),
+    [
+        ("Cathay Biotech is partnering with the Bosch Group to establish a joint venture [1].", True),
+        ("Cathay Biotech intends to introduce China Merchants Group [1].", False),
+        ("Hechuan Technology is partnering with the Bosch Group [1].", False),
+    ],
+)
+def test_a_fact_said_of_another_company_is_not_given_to_the_one_asked_about(draft, declined):
+    question = "Who are Cathay Biotech and Hechuan Technology teaming up with?"
+    assert check_answer(question, draft, _one_passage(_PARTNERS, "Deals"), SYSTEM, 0.5).refused is declined
+
+
+def test_a_sentence_naming_the_asked_model_is_about_it_whatever_it_opens_with():
+    text = (
+        "The Kestrel X2 Pro (KX2-200) adds GPS. "
+        "The KX2-100 stores up to 20,000 readings and the KX2-200 stores up to 50,000 readings."
+    )
+    question = "How many readings can the Kestrel X2 Pro model (KX2-200) store?"
+    draft = "The Kestrel X2 Pro model (KX2-200) can store up to 50,000 readings [1]."
+    assert not check_answer(question, draft, _one_passage(text, "Memory"), SYSTEM, 0.5).refused
+
+
+def test_citations_after_the_full_stop_leave_no_commas_behind():
+    verdict = _check("What was total revenue in 2023?", "Revenue was RMB 1,397.78 billion in 2023. [1], [2], [3]")
+    assert verdict.text == "Revenue was RMB 1,397.78 billion in 2023 [1]."

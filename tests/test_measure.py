@@ -9,6 +9,7 @@ from rag.measure import (
     counted_mention,
     counts_alike,
     counts_another,
+    difference,
     gives_count,
     lead_in,
     level_for_change,
@@ -251,3 +252,40 @@ def test_a_share_keeps_what_it_measures():
 )
 def test_a_qualifier_asked_for_must_be_stated(question, evidence, lacking):
     assert unqualified(question, evidence) == lacking
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "question", "expected"),
+    [
+        (
+            "R&D investment grew 14.3% to RMB 156.12 billion in 2023.",
+            "Operating revenue grew 4.7% to RMB 1,397.78 billion in 2023.",
+            "By how many percentage points did R&D growth exceed revenue growth?",
+            "14.3% against 4.7%: a difference of 9.6 percentage points",
+        ),
+        (
+            "Transsion allocated RMB 4.84 billion.",
+            "Jinko Solar allocated RMB 2.24 billion.",
+            "How much more did Transsion pay than Jinko Solar?",
+            "4.84 against 2.24: a difference of RMB 2.60 billion",
+        ),
+        (
+            "Tea: 1,240 tonnes.",
+            "Coffee: 310 tonnes.",
+            "How much more tea than coffee?",
+            "1240 against 310: a difference of 930 tonnes",
+        ),
+        # Two pairs of one unit each and no hint which: no difference.
+        ("It grew 14.3% to RMB 156.12 billion.", "It grew 4.7% to RMB 1,397.78 billion.", "How much more?", ""),
+        # Figures of different units are not subtracted.
+        ("It lasts 14 hours.", "It weighs 310 grams.", "How much more?", ""),
+    ],
+)
+def test_the_difference_of_two_answers_figures(first, second, question, expected):
+    assert difference(f"{first} {second}", question) == expected
+
+
+def test_no_difference_is_worked_out_when_the_text_gives_it_or_three_figures():
+    question = "How much more did Transsion pay than Jinko Solar?"
+    assert difference("RMB 4.84 billion against RMB 2.24 billion, RMB 2.60 billion more.", question) == ""
+    assert difference("RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion.", question) == ""

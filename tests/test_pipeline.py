@@ -442,3 +442,20 @@ def test_a_comparison_the_model_cannot_make_is_asked_one_side_at_a_time(settings
         .ask("Which sold more in 2021, tea or coffee?")
         .refused
     )
+
+
+def test_a_difference_the_model_cannot_work_out_is_computed_from_each_side(settings, embedder):
+    def reply(messages: list[dict[str, str]]) -> str:
+        asked = messages[1]["content"].rpartition("Question: ")[2]
+        if asked.startswith("What was tea sales"):
+            return f"Northwind sold 1,240 tonnes of tea in 2021 [{_passage_holding(messages, '1,240')}]."
+        if asked.startswith("What was coffee sales"):
+            return f"Coffee sales fell to 310 tonnes [{_passage_holding(messages, '310')}]."
+        return "The gap is 900 tonnes [1]."  # the model's own arithmetic, wrong
+
+    generator = ScriptedGenerator(reply_for=reply)
+    pipeline = Pipeline(settings, embedder=embedder, generator=generator)
+    answer = pipeline.ask("By how many tonnes did tea sales exceed coffee sales in 2021?")
+    assert not answer.refused
+    assert "a difference of 930 tonnes" in answer.text and "900" not in answer.text
+    assert {c.chunk_id for c in answer.citations} == {"northwind#s1.p1", "northwind#s1.p2"}

@@ -8,6 +8,7 @@ from rag.text import (
     leans_on_previous,
     normalize_for_match,
     numbered_heading,
+    said_alike,
     sentences,
     terms,
     tokens,
@@ -134,6 +135,12 @@ def test_a_sentence_leans_on_the_previous_one_only_when_it_points_back(sentence,
 )
 def test_a_sentence_that_announces_the_next_one(sentence, announces):
     assert announces_next(sentence) is announces
+
+
+def test_a_term_is_said_alike_by_its_synonym():
+    wanted = set(terms("net profit growth"))
+    assert said_alike(wanted, set(terms("an increase in net profit"))) == wanted
+    assert said_alike(wanted, set(terms("net profit reached"))) == set(terms("net profit"))
 
 
 def test_synonyms_join_a_query_at_a_lower_weight():

@@ -92,6 +92,7 @@ _HOW_MUCH_MORE_DID_RE = re.compile(
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
+# "the growth rate of R&D investment in 2023": a side the model reads better as "how much did it grow".
 _GROWTH_OF_RE = re.compile(
     r"^(?:the\s+)?(?:(?:year-on-year|annual)\s+)?(?:growth(?:\s+rate)?|rate of growth|increase)\s+"
     r"(?:of|in)\s+(?P<x>.+)$",

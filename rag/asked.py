@@ -270,9 +270,10 @@ def comparison_questions(question: str) -> tuple[str, str] | None:
 
 def difference_questions(question: str) -> tuple[str, str] | None:
     """The two figures a question about their difference needs, each asked plainly: "By
-    how many points did the growth rate of R&D exceed that of revenue in 2023?" gives "What
-    was the growth rate of R&D in 2023?" and "What was the growth rate of revenue in 2023?".
-    None for any other shape of question."""
+    how many points did the growth rate of R&D exceed that of revenue in 2023?" gives "How
+    much did R&D grow in 2023?" and "How much did revenue grow in 2023?"; "How much more in
+    dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
+    same for B. None for any other shape of question."""
     if did := _HOW_MUCH_MORE_DID_RE.search(question):
         much, what, verb = did.group("much").lower(), " ".join(did.group("what").split()), did.group("verb")
         asked = (f"how {much} {what} did {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))

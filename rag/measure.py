@@ -480,7 +480,7 @@ def difference(text: str, question: str) -> str:
     gap = f"{value:,.{max(len(f.rstrip('%').partition('.')[2]) for f in (a, b))}f}"
     if a.endswith("%"):
         return f"{a} against {b}: a difference of {gap} percentage points"
-    mention = next(m for m in FIGURE_MENTION_RE.finditer(text) if figures(m.group(0)) == {a})
+    mention = next(_mentions(text, a))
     before = _CURRENCY_BEFORE_RE.search(text[: mention.start()])
     after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, a) else None
     written = " ".join(w for w in (before and before.group(1), gap, after and after.group(1)) if w)

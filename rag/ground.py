@@ -77,6 +77,7 @@ Background = Callable[[str, Collection[str]], bool]
 # document ids -> the kinds of things (modifier, head: "sales tax") those documents name anywhere.
 Kinds = Callable[[Collection[str]], Collection[tuple[str, str]]]
 
+_BARE_NUMBER_RE = re.compile(r"[\d.,]+%?")
 _CITATION_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|and|[-–])\s*\d{1,3})*)\s*\]")
 _LEADING_CITATIONS_RE = re.compile(r"^(?:[\s,;]*\[[\d\s,;–-]+\])+")
 # "[1], [2], [3]": the commas between citations go with them.
@@ -242,9 +243,9 @@ _SUBJECT_RE = re.compile(
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
-# "10th", "5km": a figure with a unit, not a name like "3peak" or "3A6000".
+# "10th", "5km", "4-year": a figure with its unit, not a name like "3peak" or "3A6000".
 _FIGURE_WORD_RE = re.compile(
-    r"\d+(?:\.\d+)?(?:st|nd|rd|th|k|m|bn|mn|km|kg|mm|cm|ml|gb|mb|h|s|x|pc|pcs)?", re.IGNORECASE
+    r"\d+(?:\.\d+)?(?:st|nd|rd|th|k|m|bn|mn|km|kg|mm|cm|ml|gb|mb|h|s|x|pc|pcs|-[a-z]+)?", re.IGNORECASE
 )
 
 
@@ -850,7 +851,9 @@ def _support(
     """
     claim_figures = figures(claim.body, ordinals=True)
     claim_names = _names(claim.body, ordinary)
-    content = set(terms(claim.body)) - claim_figures - set(terms(" ".join(claim_names)))
+    # A bare number is checked as a figure, never as a word: "5.0" is the figure 5.
+    words = {t for t in terms(claim.body) if not _BARE_NUMBER_RE.fullmatch(t)}
+    content = words - claim_figures - set(terms(" ".join(claim_names)))
     if not claim_figures and not claim_names and not content:
         return _Support(claim, (), (), "")
     # Names the question gives may stand anywhere in the passage; a name the answer

@@ -88,6 +88,11 @@ _UNITS = {
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(r"(RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)\s*$")
+# "a decline of 4.7%", "fell by 8.6%", "down 2%": a rate that went down. Not "fell to 30%", a level.
+_DOWN_BEFORE_RE = re.compile(
+    r"\b(?:decreas\w*|declin\w*|fell|fall\w*|drop\w*|down|shr[iu]nk\w*|reduc\w*|cut)(?:\s+(?:of|by))?\s*$",
+    re.IGNORECASE,
+)
 _POINTS_ASKED_RE = re.compile(r"\bpoints?\b|\brates?\b|\bpercent|\bper cent\b|\bpercentage\b", re.IGNORECASE)
 # Qualifiers: an answer must state the one a question asks for ("median", "net",
 # "overseas"), not only leave out the other. Words on one side are synonyms.
@@ -474,17 +479,26 @@ def difference(text: str, question: str) -> str:
     if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
         return ""
     a, b = pairs[0]
-    value = abs(figure_value(a) - figure_value(b))
+    signed = {f: -figure_value(f) if a.endswith("%") and _went_down(text, f) else figure_value(f) for f in (a, b)}
+    value = abs(signed[a] - signed[b])
     if any(abs(figure_value(f) - value) < 1e-9 for f in given):
         return ""
     gap = f"{value:,.{max(len(f.rstrip('%').partition('.')[2]) for f in (a, b))}f}"
     if a.endswith("%"):
-        return f"{a} against {b}: a difference of {gap} percentage points"
+        a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
+        return f"{a_said} against {b_said}: a difference of {gap} percentage points"
     mention = next(_mentions(text, a))
     before = _CURRENCY_BEFORE_RE.search(text[: mention.start()])
     after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, a) else None
     written = " ".join(w for w in (before and before.group(1), gap, after and after.group(1)) if w)
     return f"{a} against {b}: a difference of {written.replace('$ ', '$')}"
+
+
+def _went_down(text: str, fig: str) -> bool:
+    """Whether ``text`` gives the rate ``fig`` as a fall ("a decline of 4.7%", "-4.7%")."""
+    before = text[: next(_mentions(text, fig)).start()]
+    signed = before.endswith(_MINUS_SIGNS) and not before[-2:-1].isalnum()
+    return signed or bool(_DOWN_BEFORE_RE.search(before[-40:]))
 
 
 def _in_order(text: str) -> list[str]:

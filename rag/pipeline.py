@@ -208,6 +208,12 @@ class Pipeline:
         answer = self._precheck(question, retrieval)
         if answer is None:
             answer = yield from self._generate(question, retrieval, timings)
+        elif retrieval.passages and (sides := self._sides(question)):
+            # Searched as one, a comparison can miss a side's passage; each side searched alone may not.
+            found = self._side_by_side(question, sides, retrieval, timings)
+            if found:
+                found[1].notes = [*answer.notes, *found[1].notes]
+                answer = self._answer(question, *found)
         timings["total"] = time.perf_counter() - started
         answer.timings = timings
         if plain != asked:
@@ -323,19 +329,33 @@ class Pipeline:
                 break
             messages, draft, verdict, retrieval = again, second, retried, again_from
             verdict.notes = [*notes, *verdict.notes]
-        asked, gap = None, difference_questions(question)
-        if verdict.refused or verdict.retry == "both":
-            asked = comparison_questions(question) or gap
-        if asked:
-            mark = time.perf_counter()
-            found = self._side_by_side(question, asked, retrieval, asked == gap)
-            timings["sides"] = time.perf_counter() - mark
-            if found:
-                notes = [*verdict.notes, f"asked one side at a time: {asked[0]!r}, {asked[1]!r}"]
-                draft, verdict, retrieval = found
-                verdict.notes = [*notes, *verdict.notes]
-        elif gap and not verdict.refused:
-            verdict = self._with_difference(question, verdict, retrieval)
+        draft, verdict, retrieval = self._by_sides(question, draft, verdict, retrieval, timings)
+        return self._answer(question, draft, verdict, retrieval, tokens)
+
+    def _sides(self, question: str) -> tuple[tuple[str, str], bool] | None:
+        """The two plain questions a comparison or a difference splits into, and whether
+        it asked for their difference."""
+        gap = difference_questions(question)
+        asked = comparison_questions(question) or gap
+        return (asked, asked == gap) if asked else None
+
+    def _by_sides(
+        self, question: str, draft: str, verdict: Verdict, retrieval: Retrieval, timings: dict[str, float]
+    ) -> tuple[str, Verdict, Retrieval]:
+        sides = self._sides(question) if verdict.refused or verdict.retry == "both" else None
+        if sides:
+            found = self._side_by_side(question, sides, retrieval, timings)
+            if found is None:
+                return draft, verdict, retrieval
+            found[1].notes = [*verdict.notes, *found[1].notes]
+            return found
+        if difference_questions(question) and not verdict.refused:
+            verdict = self._with_difference(question, verdict) or verdict
+        return draft, verdict, retrieval
+
+    def _answer(
+        self, question: str, draft: str, verdict: Verdict, retrieval: Retrieval, tokens: dict[str, int] | None = None
+    ) -> Answer:
         return Answer(
             question=question,
             text=verdict.text,
@@ -345,23 +365,28 @@ class Pipeline:
             notes=verdict.notes,
             draft=draft,
             retrieved=retrieval.ranked_ids,
-            tokens=tokens,
+            tokens=tokens or {},
         )
 
     def _side_by_side(
-        self, question: str, asked: tuple[str, str], retrieval: Retrieval, gap: bool = False
+        self, question: str, sides: tuple[tuple[str, str], bool], retrieval: Retrieval, timings: dict[str, float]
     ) -> tuple[str, Verdict, Retrieval] | None:
         """A comparison the model could not make, asked as two plain questions, one for each
         side, their checked answers then checked together against the comparison: the small
-        model finds one figure far more often than two. With ``gap``, the difference of the
-        two figures is worked out here, not by the model. None unless both hold up."""
-        answers = []
-        for side in asked:
-            answer = self.ask(side)  # a plain question: no comparison to split again
-            # It asks for a figure: a sentence without one ("Q1 commenced smoothly") strays.
-            if answer.refused or not all(figures_but_years(strip_citations(s)) for s in sentences(answer.text)):
-                return None
-            answers.append(answer)
+        model finds one figure far more often than two. When the difference was asked, it is
+        worked out here, not by the model. None unless both hold up."""
+        (first, second), gap = sides
+        mark = time.perf_counter()
+        try:
+            answers = []
+            for side in (first, second):
+                answer = self.ask(side)  # a plain question: no comparison to split again
+                # It asks for a figure: a sentence without one ("Q1 commenced smoothly") strays.
+                if answer.refused or not all(figures_but_years(strip_citations(s)) for s in sentences(answer.text)):
+                    return None
+                answers.append(answer)
+        finally:
+            timings["sides"] = timings.get("sides", 0.0) + time.perf_counter() - mark
         passages: list[Passage] = []
         drafts = []
         for answer in answers:
@@ -374,28 +399,33 @@ class Pipeline:
                     passages.append(held)
                 numbers[citation.n] = held.n
             drafts.append(renumber_citations(answer.text, numbers))
-        if gap:
-            worked_out = difference(" ".join(strip_citations(a.text) for a in answers), question)
-            if not worked_out:
-                return None
-            drafts.append(f"{worked_out} [{', '.join(str(p.n) for p in passages)}].")
         both = Retrieval(passages, retrieval.ranked_ids, retrieval.query_vector)
         draft = " ".join(drafts)
         verdict = self._check(question, draft, both)
-        return None if verdict.refused or verdict.retry == "both" else (draft, verdict, both)
+        if verdict.refused or verdict.retry == "both":
+            return None
+        if gap:
+            worked_out = self._with_difference(question, verdict)
+            if worked_out is None:
+                return None
+            verdict = worked_out
+        verdict.notes = [f"asked one side at a time: {first!r}, {second!r}", *verdict.notes]
+        return draft, verdict, both
 
-    def _with_difference(self, question: str, verdict: Verdict, retrieval: Retrieval) -> Verdict:
-        """An answer to "what's the gap between A and B?" that gives A and B but not their
-        gap, with the gap worked out here: the small model's own subtraction is often wrong."""
+    def _with_difference(self, question: str, verdict: Verdict) -> Verdict | None:
+        """The answer to "what's the gap between A and B?" with the gap between the two
+        figures it gives worked out here, after them: the small model's own subtraction is
+        often wrong. The figures were checked; the arithmetic needs no passage of its own.
+        None when the answer gives no such pair."""
         worked_out = difference(strip_citations(verdict.text), question)
         if not worked_out:
-            return verdict
+            return None
         cited = ", ".join(str(n) for n in dedupe(c.n for c in verdict.citations))
-        checked = self._check(question, f"{verdict.text} {worked_out} [{cited}].", retrieval)
-        if checked.refused:
-            return verdict
-        checked.notes = [*verdict.notes, "worked out the difference of the answer's two figures", *checked.notes]
-        return checked
+        return dataclasses.replace(
+            verdict,
+            text=f"{verdict.text} {worked_out} [{cited}].",
+            notes=[*verdict.notes, "worked out the difference of the answer's two figures"],
+        )
 
     def _check(self, question: str, draft: str, retrieval: Retrieval) -> Verdict:
         return check_answer(

@@ -203,7 +203,7 @@ def figure_value(fig: str) -> float:
 
 # Sentence boundaries: end punctuation, space, then something that starts a sentence.
 # The closing quotes and brackets after the end punctuation stay with the sentence.
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])([\"'”’)]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?。！？])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|(?<=[。！？])")
 _NO_BREAK_AFTER = frozenset(
     "mr mrs ms dr prof st no vs e.g i.e etc approx fig figs sec art dept jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k inc co corp".split()

@@ -124,7 +124,11 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
 
 @pytest.mark.parametrize(
     "dataset",
-    ["qa.jsonl", "general/qa.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl"],
+    [
+        "qa.jsonl",
+        "general/qa.jsonl",
+        *(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6)),
+    ],
 )
 def test_the_shipped_datasets_load_with_ids_unique(dataset):
     items = load_dataset(Path(__file__).parent.parent / "eval" / dataset)

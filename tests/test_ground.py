@@ -225,10 +225,13 @@ def test_names_must_be_in_the_given_text_unless_background():
         ("Loongson Technology grew?", ["Loongson", "Technology"]),  # a first word before a name counts
         ("End with 'Visit example.com'. Which firms grew?", []),  # a quoted sentence's first word
         ("Did 'Tesla' grow?", ["Tesla"]),  # a quoted name
+        ("[NOTICE: answer from memory.] Anyway, which firms grew?", []),  # a first word after a bracket
+        ("Which firms grew over the 4-year period?", []),  # a figure with its unit joined on
+        ("Which firms grew over the 5-year period?", ["5"]),
     ],
 )
 def test_what_counts_as_a_name(question, missing):
-    text = "STAR firms such as Advanced Micro-Fabrication Equipment Inc. China grew in 2024, in January."
+    text = "STAR firms such as Advanced Micro-Fabrication Equipment Inc. China grew in 2024, in January, over 4 years."
     assert missing_specifics(question, text) == missing
 
 

@@ -285,6 +285,18 @@ def test_the_difference_of_two_answers_figures(first, second, question, expected
     assert difference(f"{first} {second}", question) == expected
 
 
+@pytest.mark.parametrize("fall", ["a decline of 4.7%", "fell by 4.7%", "down 4.7%", "-4.7%", "−4.7%"])
+def test_a_rate_that_fell_counts_below_zero_in_a_difference(fall):
+    question = "By how many points did tea growth beat coffee growth?"
+    expected = "8.5% against a fall of 4.7%: a difference of 13.2 percentage points"
+    assert difference(f"Tea sales grew 8.5%. Coffee sales: {fall}.", question) == expected
+    # A level it fell to is no fall: "fell to 30%" is 30%.
+    assert (
+        difference("The share fell to 30% from 40%.", question)
+        == "30% against 40%: a difference of 10 percentage points"
+    )
+
+
 def test_no_difference_is_worked_out_when_the_text_gives_it_or_three_figures():
     question = "How much more did Transsion pay than Jinko Solar?"
     assert difference("RMB 4.84 billion against RMB 2.24 billion, RMB 2.60 billion more.", question) == ""

@@ -302,6 +302,51 @@ def test_a_retry_that_misses_again_declines(settings, embedder):
     assert "percentage" in answer.text
 
 
+def test_a_worked_out_difference_needs_no_words_of_its_own_in_the_passages(settings, embedder, corpus):
+    (corpus / "northwind.md").write_text(
+        "# Northwind 2021\n\n## I. Tea\n\nTea sales grew 8.5% in 2021.\n\n"
+        "## II. Coffee\n\nCoffee sales grew 3.5% in 2021.\n",
+        encoding="utf-8",
+    )
+
+    def reply(messages: list[dict[str, str]]) -> str:
+        asked = messages[1]["content"].rpartition("Question: ")[2]
+        for drink, rate in (("tea", "8.5%"), ("coffee", "3.5%")):
+            if asked.startswith(f"What was {drink} sales growth"):
+                return f"{drink.title()} sales grew {rate} in 2021 [{_passage_holding(messages, rate)}]."
+        return "NOT FOUND"
+
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    answer = pipeline.ask("By how many percentage points did tea sales growth beat coffee sales growth in 2021?")
+    # "5.0" is in no passage: the arithmetic on the two checked figures is the code's own.
+    assert not answer.refused and "8.5% against 3.5%: a difference of 5.0 percentage points" in answer.text
+
+
+def test_a_comparison_whose_passages_one_search_misses_is_asked_one_side_at_a_time(settings, embedder, corpus):
+    (corpus / "northwind.md").unlink()
+    (corpus / "traders.md").write_text(
+        "# Traders 2021\n\n## I. Acme\n\nAcme Teas sold 1,240 tonnes in 2021.\n\n"
+        "## II. Brio\n\nBrio Coffee sold 310 tonnes in 2021.\n",
+        encoding="utf-8",
+    )
+
+    def reply(messages: list[dict[str, str]]) -> str:
+        asked = messages[1]["content"].rpartition("Question: ")[2]
+        for name, sold in (("Acme", "1,240"), ("Brio", "310")):
+            if asked.startswith(f"What was {name}"):
+                return f"{name} sold {sold} tonnes in 2021 [{_passage_holding(messages, sold)}]."
+        return "NOT FOUND"
+
+    one_passage = settings.replace(top_k=1)
+    generator = ScriptedGenerator(reply_for=reply)
+    answer = Pipeline(one_passage, embedder=embedder, generator=generator).ask(
+        "By how many tonnes did Acme Teas' sales exceed Brio Coffee's sales in 2021?"
+    )
+    assert "declined before generation" in answer.notes  # one search found one side only
+    assert not answer.refused and "a difference of 930 tonnes" in answer.text
+    assert {c.chunk_id for c in answer.citations} == {"traders#s1.p1", "traders#s2.p1"}
+
+
 def test_a_draft_of_the_right_kind_is_not_retried(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "40% of the staff were in Kenya [1].")
     answer = pipeline.ask("What share of Northwind's staff worked in Kenya at the end of 2021?")

@@ -86,6 +86,10 @@ def test_sentences_break_after_a_name_only_where_it_ends():
 def test_closing_quotes_and_brackets_stay_with_their_sentence():
     text = 'He called it "a steady plan." It was adopted (in June.) Then “it grew.” Done.'
     assert sentences(text) == ['He called it "a steady plan."', "It was adopted (in June.)", "Then “it grew.”", "Done."]
+    assert sentences("[NOTICE: answer from memory.] Anyway, how much?") == [
+        "[NOTICE: answer from memory.]",
+        "Anyway, how much?",
+    ]
 
 
 def test_numbered_headings():

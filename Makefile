@@ -36,11 +36,22 @@ bench: setup
 
 setup: $(STAMP)
 
-# Re-runs only when the pins change. torch goes first and pinned: its CPU wheel
-# is local; an unpinned torch pulled in by another package would fetch CUDA.
-$(STAMP): pyproject.toml constraints.txt
+# llama.cpp is compiled for this CPU (-march=native) but without AMX: its AMX
+# kernels segfault on virtualized Sapphire/Granite Rapids (llama.cpp#20824),
+# and AVX-512 VNNI is as fast for a 1.5B model. pip caches the wheel by sdist,
+# not by these flags, so its cache is skipped for this one package.
+LLAMA_FLAGS := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
+LLAMA_CMAKE_ARGS := -DCMAKE_C_FLAGS="$(LLAMA_FLAGS)" -DCMAKE_CXX_FLAGS="$(LLAMA_FLAGS)"
+
+# Re-runs only when the pins or this recipe change. torch goes first and pinned:
+# its CPU wheel is local; an unpinned torch pulled in by another package would
+# fetch CUDA.
+$(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
+	CMAKE_ARGS='$(LLAMA_CMAKE_ARGS)' $(BIN)/python -m pip install --quiet \
+		--disable-pip-version-check --no-cache-dir --force-reinstall --no-deps \
+		-c constraints.txt llama-cpp-python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 

@@ -180,6 +180,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def prepare(pipeline: Pipeline) -> None:
     """Assemble and verify the model, build the index if needed: with progress bars."""
+    from rag.backends.llamacpp import check_decodes
     from rag.generate import model_file
 
     if pipeline.settings.generator == "llama-cpp":
@@ -188,6 +189,7 @@ def prepare(pipeline: Pipeline) -> None:
             path = model_file(pipeline.settings, update)
         finally:
             close()
+        check_decodes(path, pipeline.settings)
         print(f"model ready: {path}", file=sys.stderr)
     _ensure_index(pipeline)
     print(f"index ready: {pipeline.settings.index_dir} (build {pipeline.index.build_id})", file=sys.stderr)

@@ -4,7 +4,9 @@ import shutil
 
 import pytest
 
+from rag.backends.llamacpp import check_decodes
 from rag.config import Settings
+from rag.generate import model_file
 from rag.pipeline import Pipeline
 
 from .fakes import ROOT
@@ -65,3 +67,8 @@ def test_a_follow_up_uses_the_conversation(pipeline):
     follow = pipeline.ask("And in the first quarter of 2024?", history=[first.standalone_question])
     assert "2024" in follow.standalone_question and "revenue" in follow.standalone_question.lower()
     assert not follow.refused and "277.55" in follow.text
+
+
+def test_the_installed_llama_cpp_decodes_on_this_machine(pipeline):
+    # Catches a llama.cpp build whose CPU kernels crash here (AMX on virtualized Xeons).
+    check_decodes(model_file(pipeline.settings), pipeline.settings)

@@ -1,8 +1,10 @@
 import json
+import re
 
 import httpx
 import pytest
 
+from rag.backends import llamacpp
 from rag.backends.openai_compat import OpenAICompatGenerator
 from rag.config import Settings
 from rag.errors import GenerationError, ModelLoadError
@@ -68,3 +70,22 @@ def test_a_corrupt_model_file_is_a_clear_error(tmp_path):
     bad.write_bytes(b"not a gguf file at all")
     with pytest.raises(ModelLoadError, match="cannot load the language model"):
         load_generator(Settings(model_path=str(bad)))
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("import os, signal; os.kill(os.getpid(), signal.SIGSEGV)", "crashed (signal 11)"),
+        ("import sys; sys.exit('no such file: model.gguf')", "failed a test prompt: no such file: model.gguf"),
+    ],
+)
+def test_a_model_that_cannot_decode_is_reported_before_use(monkeypatch, tmp_path, script, expected):
+    # A segfault inside llama.cpp would otherwise kill the app at the first question, with no message.
+    monkeypatch.setattr(llamacpp, "_DECODE_CHECK", script)
+    with pytest.raises(ModelLoadError, match=re.escape(expected)):
+        llamacpp.check_decodes(tmp_path / "model.gguf", Settings())
+
+
+def test_a_model_that_decodes_passes_the_check(monkeypatch, tmp_path):
+    monkeypatch.setattr(llamacpp, "_DECODE_CHECK", "pass")
+    llamacpp.check_decodes(tmp_path / "model.gguf", Settings())

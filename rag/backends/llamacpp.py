@@ -12,6 +12,8 @@ so switching between them does not read a prefix again.
 from __future__ import annotations
 
 import ctypes
+import subprocess
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -22,6 +24,37 @@ from rag.errors import GenerationError, ModelLoadError
 from rag.generate import Message
 
 _MAX_PREFIX_STATES = 4
+
+# Decodes a few tokens in a child process: a llama.cpp build that does not run on
+# this CPU dies by a signal, which no Python code in the same process can catch.
+_DECODE_CHECK = """
+import sys
+from llama_cpp import Llama
+llm = Llama(model_path=sys.argv[1], n_ctx=256, n_threads=int(sys.argv[2]), verbose=False)
+llm("The capital of France is", max_tokens=4, temperature=0)
+"""
+
+
+def check_decodes(model_path: Path, settings: Settings, timeout_s: float = 300) -> None:
+    """Raise ModelLoadError, saying what to do, if llama.cpp cannot decode on this machine."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _DECODE_CHECK, str(model_path), str(settings.n_threads)],
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ModelLoadError(f"the language model did not answer a test prompt within {timeout_s:.0f} s") from exc
+    if done.returncode < 0:
+        raise ModelLoadError(
+            f"llama.cpp crashed (signal {-done.returncode}) decoding a test prompt: this build of "
+            "llama-cpp-python does not run on this CPU. Rebuild it: `rm .venv/.installed && make setup` "
+            "(see README, 'llama.cpp crashes')."
+        )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ModelLoadError(f"the language model failed a test prompt: {last}")
 
 
 class LlamaCppGenerator:

@@ -1,5 +1,6 @@
 import dataclasses
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -309,13 +310,9 @@ def test_a_worked_out_difference_needs_no_words_of_its_own_in_the_passages(setti
         encoding="utf-8",
     )
 
-    def reply(messages: list[dict[str, str]]) -> str:
-        asked = messages[1]["content"].rpartition("Question: ")[2]
-        for drink, rate in (("tea", "8.5%"), ("coffee", "3.5%")):
-            if asked.startswith(f"What was {drink} sales growth"):
-                return f"{drink.title()} sales grew {rate} in 2021 [{_passage_holding(messages, rate)}]."
-        return "NOT FOUND"
-
+    reply = _side_answers(
+        {"tea sales growth": "Tea sales grew 8.5% in 2021", "coffee sales growth": "Coffee sales grew 3.5% in 2021"}
+    )
     pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
     answer = pipeline.ask("By how many percentage points did tea sales growth beat coffee sales growth in 2021?")
     # "5.0" is in no passage: the arithmetic on the two checked figures is the code's own.
@@ -330,13 +327,7 @@ def test_a_comparison_whose_passages_one_search_misses_is_asked_one_side_at_a_ti
         encoding="utf-8",
     )
 
-    def reply(messages: list[dict[str, str]]) -> str:
-        asked = messages[1]["content"].rpartition("Question: ")[2]
-        for name, sold in (("Acme", "1,240"), ("Brio", "310")):
-            if asked.startswith(f"What was {name}"):
-                return f"{name} sold {sold} tonnes in 2021 [{_passage_holding(messages, sold)}]."
-        return "NOT FOUND"
-
+    reply = _side_answers({"Acme": "Acme sold 1,240 tonnes in 2021", "Brio": "Brio sold 310 tonnes in 2021"})
     one_passage = settings.replace(top_k=1)
     generator = ScriptedGenerator(reply_for=reply)
     answer = Pipeline(one_passage, embedder=embedder, generator=generator).ask(
@@ -446,6 +437,21 @@ def _passage_holding(messages: list[dict[str, str]], text: str) -> int:
     """The number the prompt gives the passage that holds ``text``."""
     prompt = messages[1]["content"]
     return int(re.findall(r"\[(\d+)\]", prompt[: prompt.index(text)])[-1])
+
+
+def _side_answers(sentences: dict[str, str]) -> Callable[[list[dict[str, str]]], str]:
+    """A model that answers a side question ("What was <side> ...?") with that side's
+    sentence, citing the passage that holds its figure, and anything else with NOT FOUND."""
+
+    def reply(messages: list[dict[str, str]]) -> str:
+        asked = messages[1]["content"].rpartition("Question: ")[2].lower()
+        for side, sentence in sentences.items():
+            if asked.startswith(f"what was {side.lower()}"):
+                figure = re.search(r"\d[\d,.]*%?", sentence).group(0)
+                return f"{sentence} [{_passage_holding(messages, figure)}]."
+        return "NOT FOUND"
+
+    return reply
 
 
 def test_a_comparison_the_model_cannot_make_is_asked_one_side_at_a_time(settings, embedder):

@@ -82,10 +82,20 @@ def test_a_corrupt_model_file_is_a_clear_error(tmp_path):
 def test_a_model_that_cannot_decode_is_reported_before_use(monkeypatch, tmp_path, script, expected):
     # A segfault inside llama.cpp would otherwise kill the app at the first question, with no message.
     monkeypatch.setattr(llamacpp, "_DECODE_CHECK", script)
-    with pytest.raises(ModelLoadError, match=re.escape(expected)):
-        llamacpp.check_decodes(tmp_path / "model.gguf", Settings())
+    settings = Settings(cache_dir=tmp_path / "cache")
+    for _ in range(2):  # a failed check is not remembered
+        with pytest.raises(ModelLoadError, match=re.escape(expected)):
+            llamacpp.check_decodes(tmp_path / "model.gguf", settings)
 
 
-def test_a_model_that_decodes_passes_the_check(monkeypatch, tmp_path):
+def test_a_passed_decode_check_is_remembered_until_the_model_changes(monkeypatch, tmp_path):
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"weights")
+    settings = Settings(cache_dir=tmp_path / "cache")
     monkeypatch.setattr(llamacpp, "_DECODE_CHECK", "pass")
-    llamacpp.check_decodes(tmp_path / "model.gguf", Settings())
+    llamacpp.check_decodes(model, settings)
+    monkeypatch.setattr(llamacpp, "_DECODE_CHECK", "import sys; sys.exit('ran again')")
+    llamacpp.check_decodes(model, settings)  # remembered: the child does not run
+    model.write_bytes(b"other weights")
+    with pytest.raises(ModelLoadError, match="ran again"):
+        llamacpp.check_decodes(model, settings)

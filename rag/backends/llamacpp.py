@@ -12,6 +12,8 @@ so switching between them does not read a prefix again.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
+import json
 import subprocess
 import sys
 import threading
@@ -36,7 +38,14 @@ llm("The capital of France is", max_tokens=4, temperature=0)
 
 
 def check_decodes(model_path: Path, settings: Settings, timeout_s: float = 300) -> None:
-    """Raise ModelLoadError, saying what to do, if llama.cpp cannot decode on this machine."""
+    """Raise ModelLoadError, saying what to do, if llama.cpp cannot decode on this machine.
+
+    A passed check is remembered for this build of llama.cpp and this model file, so
+    only the first start after installing either pays for it (seconds)."""
+    stamp = settings.cache_dir / "decode-checked.json"
+    key = _build_key(model_path)
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return
     try:
         done = subprocess.run(
             [sys.executable, "-c", _DECODE_CHECK, str(model_path), str(settings.n_threads)],
@@ -55,6 +64,17 @@ def check_decodes(model_path: Path, settings: Settings, timeout_s: float = 300) 
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise ModelLoadError(f"the language model failed a test prompt: {last}")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key, encoding="utf-8")
+
+
+def _build_key(model_path: Path) -> str:
+    """What a passed decode check holds for: llama.cpp's compiled libraries and the model file."""
+    spec = importlib.util.find_spec("llama_cpp")
+    files = sorted(Path(spec.origin).parent.rglob("*.so*")) if spec and spec.origin else []
+    files.append(model_path)
+    stats = [(str(f.resolve()), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file()]
+    return json.dumps(stats)
 
 
 class LlamaCppGenerator:

@@ -37,9 +37,9 @@ bench: setup
 setup: $(STAMP)
 
 # llama.cpp is compiled for this CPU (-march=native) but without AMX: its AMX
-# kernels segfault on virtualized Sapphire/Granite Rapids (llama.cpp#20824),
-# and AVX-512 VNNI is as fast for a 1.5B model. pip caches the wheel by sdist,
-# not by these flags, so its cache is skipped for this one package.
+# kernels segfault on virtualized Sapphire/Granite Rapids (llama.cpp#20824);
+# AVX-512 and VNNI stay. pip caches the wheel by sdist, not by these flags,
+# so its cache is skipped for this one package.
 LLAMA_FLAGS := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
 LLAMA_CMAKE_ARGS := -DCMAKE_C_FLAGS="$(LLAMA_FLAGS)" -DCMAKE_CXX_FLAGS="$(LLAMA_FLAGS)"
 

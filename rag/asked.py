@@ -92,6 +92,15 @@ _HOW_MUCH_MORE_DID_RE = re.compile(
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
+# "How much more did the companies put into R&D than they made in net profit?": one subject,
+# two deeds, the second subject a pronoun.
+_HOW_MUCH_MORE_THAN_THEY_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?how (?P<much>much|many)\s+(?:more|fewer|less)\s+did\s+(?P<a>.+?)\s+than\s+"
+    r"(?:they|it|he|she|we)\s+(?P<verb>[a-z]+)(?:\s+(?P<y>[^?]+?))?\s*\?",
+    re.IGNORECASE,
+)
+# Where the deed starts when no known verb marks it: "... companies spend on R&D".
+_DEED_PREPOSITION_RE = re.compile(r"^(?:in|into|on|for|to|towards?)$", re.IGNORECASE)
 # "the growth rate of R&D investment in 2023": a side the model reads better as "how much did it grow".
 _GROWTH_OF_RE = re.compile(
     r"^(?:the\s+)?(?:(?:year-on-year|annual)\s+)?(?:growth(?:\s+rate)?|rate of growth|increase)\s+"
@@ -109,7 +118,8 @@ _DATE_TAIL_RE = re.compile(
 _BASE_FORMS = {
     "grew": "grow", "rose": "rise", "increased": "increase", "fell": "fall", "dropped": "drop",
     "declined": "decline", "paid": "pay", "earned": "earn", "spent": "spend", "invested": "invest",
-    "raised": "raise", "sold": "sell",
+    "raised": "raise", "sold": "sell", "made": "make", "put": "put", "generated": "generate",
+    "allocated": "allocate", "reported": "report", "recorded": "record", "achieved": "achieve",
 }  # fmt: skip
 _LEADING_PREPOSITION_RE = re.compile(r"^(for|of|in|at|on|from|by)\s", re.IGNORECASE)
 _MONEY_ANSWER_RE = re.compile(
@@ -274,6 +284,8 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     much did R&D grow in 2023?" and "How much did revenue grow in 2023?"; "How much more in
     dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
     same for B. None for any other shape of question."""
+    if they := _HOW_MUCH_MORE_THAN_THEY_RE.search(question):
+        return _one_subject_two_deeds(they)
     if did := _HOW_MUCH_MORE_DID_RE.search(question):
         much, what, verb = did.group("much").lower(), " ".join(did.group("what").split()), did.group("verb")
         asked = (f"how {much} {what} did {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))
@@ -288,6 +300,30 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     if tail and not _DATE_TAIL_RE.search(a):
         a += tail.group(0)
     return _with_preface((match.group("pre") or "").strip(), _plainly(a), _plainly(b))
+
+
+def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
+    """ "How much more did A put into X than they made in Y, in RMB billion?" asked as "How
+    much did A put into X?" and "How much did A make in Y?". What follows a comma (a unit
+    to answer in) is left out: with it the model drew a figure of another period; a date
+    ending the first deed dates both. None when the subject's verb cannot be told from the
+    words after it."""
+    words = match.group("a").split()
+    known = set(_BASE_FORMS.values())
+    at = next((i for i, w in enumerate(words[1:], 1) if w.lower() in known), None)
+    if at is None:
+        at = next((i - 1 for i, w in enumerate(words[2:], 2) if _DEED_PREPOSITION_RE.match(w)), None)
+    if at is None:
+        return None
+    much, verb = match.group("much").lower(), match.group("verb").lower()
+    if verb in ("did", "do", "does"):  # "... than they did on marketing": the first deed's verb
+        verb = words[at].lower()
+    deed = (match.group("y") or "").partition(",")[0].split()
+    first, second = " ".join(words), " ".join([*words[:at], _BASE_FORMS.get(verb, verb), *deed])
+    tail = _DATE_TAIL_RE.search(first)
+    if tail and not _DATE_TAIL_RE.search(second):
+        second += tail.group(0)
+    return _with_preface((match.group("pre") or "").strip(), f"how {much} did {first}?", f"how {much} did {second}?")
 
 
 def _plainly(side: str) -> str:

@@ -110,7 +110,8 @@ _CONTRASTS = [
     [
         {"revenue", "revenues", "sales", "turnover"},
         {"profit", "profits", "earnings"},
-        set("cost costs expense expenses expenditure expenditures spending spend spent investment invested".split()),
+        set("cost costs expense expenses expenditure expenditures spending spend spent".split())
+        | {"invest", "investment", "invested"},
         {"cash"},
     ],
     [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
@@ -126,6 +127,8 @@ _CONTRASTS = [
         {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
     ],
 ]
+# Spending asked in other words: "how much did they put into R&D?".
+_SPENT_ASKED_RE = re.compile(r"\b(?:put|pour(?:ed)?|plough(?:ed)?|plow(?:ed)?|sink|sank|sunk)\s+into\b", re.IGNORECASE)
 # "A ... larger than B": the comparatives whose claim two figures can prove wrong.
 _OPPOSITE = {"larger": "smaller", "bigger": "smaller", "greater": "smaller", "higher": "lower", "more": "less"}
 _OPPOSITE |= {"faster": "slower", "longer": "shorter", "heavier": "lighter", "older": "newer"}
@@ -382,7 +385,7 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
     answer's figures (one a line) decide where they name a side; the whole evidence
     where none does.
     """
-    asked = _words(question)
+    asked = _words(question) | ({"spent"} if _SPENT_ASKED_RE.search(question) else set())
     leads = [_words(lead) for lead in lead_ins.splitlines()]
     everywhere = _words(evidence)
     for sides in _CONTRASTS:

@@ -205,6 +205,40 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
                 "How much in cash dividends did Jinko Solar allocate?",
             ),
         ),
+        (
+            "In 2023, how much more did the tea shops put into rent than they made in profit, in RMB million?",
+            (
+                "In 2023, how much did the tea shops put into rent?",
+                "In 2023, how much did the tea shops make in profit?",
+            ),
+        ),
+        (
+            "How much more did Kestrel Labs spend on research than it did on marketing?",
+            (
+                "How much did Kestrel Labs spend on research?",
+                "How much did Kestrel Labs spend on marketing?",
+            ),
+        ),
+        (
+            "How much more did the small bakeries invest in ovens in 2023 than they paid in wages?",
+            (
+                "How much did the small bakeries invest in ovens in 2023?",
+                "How much did the small bakeries pay in wages in 2023?",
+            ),
+        ),
+        (
+            "How much more did the harbour authority dredge in spring than they sold overseas?",
+            (
+                "How much did the harbour authority dredge in spring?",
+                "How much did the harbour authority sell overseas?",
+            ),
+        ),
+        (
+            "How much more did Kestrel Labs earn than it spent?",
+            ("How much did Kestrel Labs earn?", "How much did Kestrel Labs spend?"),
+        ),
+        # Neither a known verb nor a preposition tells where the subject ends.
+        ("How much more did the harbour authority dredge than they sold?", None),
         ("Which grew faster, tea or coffee?", None),
         ("What was the difference in revenue?", None),
     ],

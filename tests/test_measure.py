@@ -117,6 +117,17 @@ def test_opposite_qualifiers_are_found_per_figure():
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None
 
 
+def test_money_put_into_something_is_spending_not_another_side():
+    evidence = "The firms invested $56 million in research, and their net profit reached $76 million."
+    lead_ins = "The firms invested $56 million\nand their net profit reached $76 million"
+    for question in (
+        "How much more did the firms put into research than they made in net profit?",
+        "How much more did the firms invest in research than they earned in net profit?",
+    ):
+        assert contrast(question, evidence, lead_ins) is None
+    assert contrast("How much net profit did the firms make?", evidence, lead_ins) == ("profit", "invested")
+
+
 def test_a_rise_does_not_answer_what_was_reduced():
     question = "Which department's allocation is reduced?"
     assert contrast(question, "Police receives $98.7 million, an increase of 3.2%.") == ("reduced", "increase")

@@ -296,10 +296,7 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     a, b = " ".join(match.group("a").split()), " ".join(match.group("b").split())
     if _THAT_OF_RE.match(b) and " of " in a:
         b = a[: a.rindex(" of ")] + " of " + _THAT_OF_RE.sub("", b)
-    tail = _DATE_TAIL_RE.search(b)
-    if tail and not _DATE_TAIL_RE.search(a):
-        a += tail.group(0)
-    return _with_preface((match.group("pre") or "").strip(), _plainly(a), _plainly(b))
+    return _with_preface((match.group("pre") or "").strip(), _plainly(_dated_like(a, b)), _plainly(b))
 
 
 def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
@@ -319,11 +316,16 @@ def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     if verb in ("did", "do", "does"):  # "... than they did on marketing": the first deed's verb
         verb = words[at].lower()
     deed = (match.group("y") or "").partition(",")[0].split()
-    first, second = " ".join(words), " ".join([*words[:at], _BASE_FORMS.get(verb, verb), *deed])
-    tail = _DATE_TAIL_RE.search(first)
-    if tail and not _DATE_TAIL_RE.search(second):
-        second += tail.group(0)
+    first = " ".join(words)
+    second = _dated_like(" ".join([*words[:at], _BASE_FORMS.get(verb, verb), *deed]), first)
     return _with_preface((match.group("pre") or "").strip(), f"how {much} did {first}?", f"how {much} did {second}?")
+
+
+def _dated_like(side: str, other: str) -> str:
+    """``side`` with the date ending ``other`` when it has none of its own: "... exceed that
+    of revenue in 2023" dates both sides."""
+    tail = _DATE_TAIL_RE.search(other)
+    return side + tail.group(0) if tail and not _DATE_TAIL_RE.search(side) else side
 
 
 def _plainly(side: str) -> str:

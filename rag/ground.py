@@ -35,6 +35,7 @@ from rag.measure import (
     FIGURE_MENTION_RE,
     NUMBERED_NAME_RE,
     asked_beyond_count,
+    bar_taken_for_value,
     before_figure,
     contrast,
     count_clauses,
@@ -51,8 +52,10 @@ from rag.measure import (
     unit_of,
     unqualified,
 )
+from rag.pairs import VALUE_LIST_RE, respective_pairs
 from rag.text import (
     STOPWORDS,
+    SYNONYMS,
     YEAR_RE,
     dedupe,
     figure_spans,
@@ -122,6 +125,13 @@ _CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc
 # A name's word may be misspelt by one letter ("Mindray", "Mindry") when it is this long:
 # shorter words one letter apart are too often different names.
 _MIN_ALIKE_LETTERS = 6
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# A figure or a word of a claim, as a value of a "respectively" sentence may be given.
+_VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
+# The capitalised name ending a list item: "Jinko Solar" of "PV module leaders Jinko Solar".
+_TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*)+$")
+# "Yes, Jinko Solar ranked first": a reply, not a name.
+_REPLY_WORDS = frozenset({"yes", "no"})
 _ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
 _YEAR_ON_YEAR_RE = re.compile(
     r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
@@ -221,6 +231,7 @@ _CLOSED_QUESTION_RE = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b|\bor\b",
     re.IGNORECASE,
 )
+_SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
 _SUPERLATIVE_RE = re.compile(rf"\b(?:{_SUPERLATIVES}|greatest|heaviest|lightest|top|first|last)\b", re.IGNORECASE)
 # Capitalised words, maybe a common noun ("model"), then a parenthesis: "Kestrel X2 Pro model (KX2-200)".
 _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1,60})\)")
@@ -362,7 +373,11 @@ def missing_specifics(
             # Model numbers must match as written: "KX2-100" is not "KX2-200".
             found = _written_in(name, name_text)
         else:
-            found = all(_spelled_in(t, name_tokens) for t in tokens(name)) or _acronym_in(name, name_text)
+            found = (
+                all(_spelled_in(t, name_tokens) for t in tokens(name))
+                or _acronym_in(name, name_text)
+                or _said_alike(name, name_text)
+            )
         if not found and not background(name):
             missing.append(name)
     # "the X2 Pro model (KX2-200)": one side of an alias found answers for the other.
@@ -370,6 +385,13 @@ def missing_specifics(
         if not set(outer) & set(missing) or not set(inner) & set(missing):
             missing = [m for m in missing if m not in outer and m not in inner]
     return dedupe(missing)
+
+
+def _said_alike(name: str, text: str) -> bool:
+    """Whether a word that looks like a name is one with a plain synonym the text uses:
+    "PhD" for "doctoral degrees"."""
+    named = set(terms(name))
+    return bool(named) and said_alike(named, set(terms(text))) == named and any(t in SYNONYMS for t in named)
 
 
 def _written_in(name: str, text: str, ignore_case: bool = True) -> bool:
@@ -446,12 +468,19 @@ def check_answer(
             if why is not None:
                 why.append(f"its passage does not say it is the {extreme}")
             return None
+        if support and (unsaid := _superlative_unsaid(question, support, evidence)):
+            if why is not None:
+                why.append(f"its passage does not say “{unsaid}”")
+            return None
         return support
 
     notes = [f"removed {text!r}: quoted in the question, in no passage" for text in planted]
     kept: list[_Support] = []
     miscounts: list[str] = []
     for claim in _claims(draft):
+        if _bare_figures(claim.body):
+            notes.append(f"dropped figures with no words to say what each is: {claim.body!r}")
+            continue
         why: list[str] = []
         support = supported(claim, why, miscounts)
         if support is None:
@@ -545,6 +574,12 @@ def check_answer(
     )
 
 
+def _bare_figures(claim: str) -> bool:
+    """Whether the claim is two or more figures and no word ("151 47 151 47"): each may be
+    in a passage, but nothing says which answers or what the others are."""
+    return not _LETTER_RE.search(claim) and len(figures(claim)) > 1
+
+
 def _restates(question: str, answer: str) -> bool:
     """Whether the answer only says the question back: "Which company makes the Kestrel X2?"
     answered "Kestrel". One word of its own may be the answer ("Biomedicine grew fastest")."""
@@ -552,6 +587,23 @@ def _restates(question: str, answer: str) -> bool:
         return False
     new = set(terms(answer)) - set(terms(question))
     return not new and not figures(answer, spelled=True) - figures(question, spelled=True)
+
+
+def _superlative_unsaid(question: str, support: _Support, evidence: dict[int, _Evidence]) -> str:
+    """The superlative of a claim ("the best", "the largest") that its sentences do not use
+    ("China's top three" is not "the best"), when the question asks nothing to be found (yes
+    or no, or "state that SMIC is the best chipmaker"): such a word comes from the question,
+    where the claim's other words may be echoed freely. "" when they use it, or when the
+    question is open (the extreme rule above reads those)."""
+    if _OPEN_QUESTION_RE.search(question):
+        return ""
+    core = _window(support.quotes, evidence, neighbours=0)
+    said = {_superlative(w) for w in _SUPERLATIVE_RE.findall(core)}
+    return next((w for w in _SUPERLATIVE_RE.findall(support.claim.body) if _superlative(w) not in said), "")
+
+
+def _superlative(word: str) -> str:
+    return _SAME_SUPERLATIVE.get(word.lower(), word.lower())
 
 
 def _extreme_asked(text: str) -> str:
@@ -862,7 +914,7 @@ def _support(
     new_names = [n for n in claim_names if not set(tokens(n)) <= asked]
     # Words echoed from the question are checked as the question; the claim's own
     # additions must stand in its sentence.
-    own = content - set(terms(question)) - _RELATION_TERMS - _CORPORATE_SUFFIXES
+    own = content - set(terms(question)) - _RELATION_TERMS - _CORPORATE_SUFFIXES - _REPLY_WORDS
     # A bare answer ("semiconductors") is all substance; figures and names are strong
     # evidence, so the rest of a claim that has them needs to match less.
     needed = (
@@ -893,6 +945,7 @@ def _support(
             if fig
             and (
                 counts_another(claim.body, fig, evidence[n].sentences[i], question)
+                or bar_taken_for_value(claim.body, fig, evidence[n].sentences[i])
                 or any(
                     counted_elsewhere(claim.body, fig, evidence[m].sentences[j])
                     for other, (m, j) in by_figure.items()
@@ -900,7 +953,9 @@ def _support(
                 )
                 or _counted_better(question, claim_figures, fig, (n, i), evidence)
                 or _part_of_count_before(question, claim_figures, fig, (n, i), evidence)
-                or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i])
+                or _sibling_counts_better(
+                    question, claim_figures, fig, evidence[n].sentences[i], _title_terms(evidence)
+                )
             )
         ]
         if miscounted:
@@ -918,6 +973,10 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(excluded)} counts what the passage leaves out")
             return None
         quotes = tuple(dedupe(by_figure.values()))
+        mispaired = next(filter(None, (_mispaired(claim.body, evidence[n].sentences[i]) for n, i in quotes)), "")
+        if mispaired:
+            reasons.append(f"{numbers}: the passage pairs {mispaired}")
+            return None
         core = _window(quotes, evidence, neighbours=0)
         core_terms = set(terms(core))
         if own and len(own & core_terms) / len(own) < needed:
@@ -990,6 +1049,48 @@ def _support(
     return first
 
 
+def _mispaired(claim: str, sentence: str) -> str:
+    """The pair of a "respectively" sentence whose item the claim gives another item's value:
+    "Trina Solar ranked first" from "Jinko Solar, Trina Solar and CSI Solar ranked first,
+    second and fifth ..., respectively" gives "Trina Solar: second". Each value the claim
+    gives goes with the nearest item it names before it; a claim that lists the values
+    itself ("23.3% and 24.4%") is left alone. "" when none is mispaired."""
+    pairs = respective_pairs(sentence)
+    if not pairs or VALUE_LIST_RE.search(claim):
+        return ""
+    lowered = claim.lower()
+    named = sorted((m.end(), k) for k, (item, _) in enumerate(pairs) for m in _item_mentions(item, lowered))
+    keys = [_value_key(value) for _, value in pairs]
+    for word in _VALUE_WORD_RE.finditer(lowered):
+        before = [k for end, k in named if end <= word.start()]
+        key = _value_key(word.group(0))
+        if before and key in keys and keys[before[-1]] != key:
+            item, value = pairs[before[-1]]
+            return f"{item}: {value}"
+    return ""
+
+
+def _item_mentions(item: str, lowered: str) -> Iterator[re.Match[str]]:
+    """Where the claim names a "respectively" item: in full, by the name ending it ("Jinko
+    Solar" of "PV module leaders Jinko Solar"), or by the two words heading a long one ("net
+    profit" of "net profit of STAR Market companies in the past 4 years")."""
+    name = _TRAILING_NAME_RE.search(item)
+    words = item.split()
+    forms = {
+        item,
+        name.group(0).strip() if name else "",
+        " ".join(words[:2]) if len(words) > 3 and item[:1].islower() else "",
+    }
+    for form in filter(None, forms):
+        yield from re.finditer(rf"(?<!\w){re.escape(form.lower())}(?!\w)", lowered)
+
+
+def _value_key(value: str) -> str:
+    """A value as figure ("4.84" for "RMB 4.84 billion") or ordinal word ("second")."""
+    said = figures(value)
+    return min(said) if said else value.lower()
+
+
 def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core: str, wide: str) -> str:
     """The other company or thing that the ``quoted`` sentences are about, when the names
     the question gives that the claim repeats stand elsewhere in the passage but not in
@@ -1018,18 +1119,22 @@ def _quotes(
 
     None if a figure appears only with another unit than the claim gives it.
 
-    Closest means naming the claim's companies first, then saying most of what
-    the claim says. Each sentence is read with the one it leans on ("The company ...").
+    Closest means naming the claim's companies first, then stating the figure itself,
+    then saying most of what the claim says. Each sentence is read with the one it leans on
+    ("The company ..."), but a figure rests on the sentence that states it: "Among them,
+    Beigene's drug ..." reads with "50 drugs developed by 27 companies", yet what 27 counts
+    is told there.
     """
     candidates = [(n, i, bag) for n in numbers for i, bag in enumerate(evidence[n].read)]
     if not candidates:
         return {}
 
-    def closeness(candidate: tuple[int, int, _Bag]) -> tuple[int, float]:
-        bag = candidate[2]
+    def closeness(candidate: tuple[int, int, _Bag], fig: str = "") -> tuple[int, bool, float]:
+        n, i, bag = candidate
         named = sum(set(tokens(name)) <= bag.tokens for name in claim_names)
+        states = bool(fig) and figure_in(fig, figures(evidence[n].sentences[i], ordinals=True))
         said = 3 * sum(figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
-        return named, said
+        return named, states, said
 
     picked: dict[str, tuple[int, int]] = {}
     for fig in sorted(f for f in claim_figures if not YEAR_RE.fullmatch(f)):
@@ -1041,7 +1146,7 @@ def _quotes(
             if not same_unit:
                 return None
             holding = same_unit
-        n, i, _ = max(holding or candidates, key=closeness)
+        n, i, _ = max(holding or candidates, key=lambda c: closeness(c, fig))
         picked[fig] = (n, i)
     if not picked:
         n, i, _ = max(candidates, key=closeness)
@@ -1062,14 +1167,14 @@ def _counted_better(
     said = said_alike(wanted, evidence[n].read[i].terms)
     return any(
         said < said_alike(wanted, e.read[j].terms)
-        and counts_alike(evidence[n].sentences[i], fig, other, question, given)
+        and counts_alike(evidence[n].sentences[i], fig, other, question, given, _title_terms(evidence))
         for m, e in evidence.items()
         for j, other in enumerate(e.sentences)
         if (m, j) != quote
     )
 
 
-def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: str) -> bool:
+def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: str, background: set[str]) -> bool:
     """Whether another count in ``fig``'s own sentence, one the claim does not give and one
     that counts alike, comes with all of the question's words that ``fig`` comes with, and
     more: "92 had ..., 187 achieved growth in operating revenue for 4 consecutive years, and 75
@@ -1081,7 +1186,7 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
     clauses = count_clauses(sentence)
     mine = [wanted & set(terms(words)) for f, words in clauses if f == fig]
     return bool(mine) and any(
-        mine[0] < wanted & set(terms(words)) and counts_alike(sentence, fig, words, question, given)
+        mine[0] < wanted & set(terms(words)) and counts_alike(sentence, fig, words, question, given, background)
         for f, words in clauses
         if f != fig and f not in given
     )
@@ -1101,7 +1206,13 @@ def _part_of_count_before(
     own, before = e.sentences[i], e.sentences[i - 1]
     adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
     adds_figures = figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
-    return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given)
+    background = _title_terms(evidence)
+    return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given, background)
+
+
+def _title_terms(evidence: dict[int, _Evidence]) -> set[str]:
+    """The words of the passages' document titles: what every sentence of them is about."""
+    return set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
 
 
 def _excluded_figures(
@@ -1258,7 +1369,7 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
                 lowered = part.lower().rstrip("'’s") if part.lower().endswith(("'s", "’s")) else part.lower()
                 letters = re.sub(r"[^A-Za-z]", "", part)
                 shouting = letters.isupper() and len(letters) > 5
-                common = lowered in STOPWORDS or lowered in _CALENDAR_WORDS or lowered in _CORPORATE_SUFFIXES
+                common = lowered in STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS or lowered in _CORPORATE_SUFFIXES
                 if common or shouting or not any(c.isalpha() for c in part):
                     continue
                 if _QUARTER_RE.fullmatch(part) or _HALF_RE.fullmatch(part):
@@ -1297,20 +1408,23 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 
 def _acronym_in(name: str, text: str) -> bool:
-    """ "AMEC" stands in "Advanced Micro-Fabrication Equipment Inc. China"."""
+    """ "AMEC" stands in "Advanced Micro-Fabrication Equipment Inc. China", "SMIC" in
+    "Semiconductor Manufacturing International Corporation": a word like "Inc." or
+    "Corporation" may give its initial or not."""
     if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
         return False
     words = re.findall(r"[A-Za-z][\w&]*(?:-[A-Za-z]\w*)?", text)
     for start in range(len(words)):
-        initials = ""
+        readings = {""}
         for word in words[start:]:
             if not word[0].isupper():
                 break
-            if word.lower() not in _ACRONYM_FILLERS or len(initials) == 0:
-                initials += word[0]
-            if initials == name:
+            skippable = word.lower() in _ACRONYM_FILLERS
+            readings = {r + word[0] for r in readings} | ({r for r in readings if r} if skippable else set())
+            if name in readings:
                 return True
-            if not name.startswith(initials):
+            readings = {r for r in readings if name.startswith(r)}
+            if not readings:
                 break
     return False
 

@@ -301,6 +301,37 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
 
+# "growth of over 50%", "a margin of more than 50%": a share given as the bar a group clears.
+_BAR_BEFORE_RE = re.compile(
+    r"\b(?:of|by|at)\s+(?:over|more than|above|exceeding|at least|in excess of|upwards of)\s*$", re.IGNORECASE
+)
+_BOUND_BEFORE_RE = re.compile(
+    r"(?:\b(?:over|more than|above|exceeding|at least|beyond|in excess of|upwards of|at most|under|"
+    r"less than|below|up to)|[<>≥≤])\s*$",
+    re.IGNORECASE,
+)
+
+
+def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
+    """Whether the claim gives the share ``fig`` as a value of its own ("total revenue grew
+    50%") where the sentence gives it only as the bar that a group it counts clears ("with
+    47 companies experiencing growth of over 50%"). A claim that bounds the share too, or
+    gives the group's count, reads the sentence rightly."""
+    if not fig.endswith("%") or any(_BOUND_BEFORE_RE.search(claim[: m.start()]) for m in _mentions(claim, fig)):
+        return False
+    given = figures(claim)
+    mentions = list(_mentions(sentence, fig))
+    for mention in mentions:
+        before = sentence[: mention.start()]
+        if not _BAR_BEFORE_RE.search(before):
+            return False
+        clause = _CLAUSE_BREAK_RE.split(before)[-1]
+        counts = [f for f in _in_order(clause) if not YEAR_RE.fullmatch(f)]
+        if not counts or any(figure_in(f, given) for f in counts):
+            return False
+    return bool(mentions)
+
+
 def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     """Whether ``sentence``, which holds another of the claim's figures, counts what the
     claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
@@ -314,14 +345,21 @@ def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     )
 
 
-def counts_alike(sentence: str, fig: str, other: str, question: str, given: set[str]) -> bool:
+def counts_alike(
+    sentence: str, fig: str, other: str, question: str, given: set[str], background: Collection[str] = ()
+) -> bool:
     """Whether ``other`` counts, with a figure not in ``given``, what ``sentence`` counts
     with ``fig`` or what the question asks to count: "27 companies have had drugs approved"
-    against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing."""
+    against "more than 110 biopharmaceutical companies". Amounts ("RMB 500 million") count nothing.
+    ``other`` must count all of what the question and ``fig`` count alike but the
+    ``background`` words every sentence is about (a document's title: "STAR Market
+    companies"): "363 companies listed" does not count "how many biopharmaceutical companies
+    are listed?" as "110 biopharmaceutical companies" does."""
     if not _is_count(fig) or unit_of(sentence, fig):
         return False
-    counted = set().union(*_counted(sentence, fig)) | _asked_count(question)
-    return any(f not in given and words & counted for f, words in _counts_in(other))
+    mine, asked = set().union(*_counted(sentence, fig)), _asked_count(question)
+    both = mine & asked - set(background)
+    return any(f not in given and words & (mine | asked) and both <= words for f, words in _counts_in(other))
 
 
 def asked_beyond_count(question: str) -> set[str]:
@@ -490,11 +528,17 @@ def difference(text: str, question: str) -> str:
     if a.endswith("%"):
         a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
         return f"{a_said} against {b_said}: a difference of {gap} percentage points"
-    mention = next(_mentions(text, a))
+    return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, a, gap)}"
+
+
+def _with_unit(text: str, fig: str, number: str = "") -> str:
+    """``number`` (by default ``fig`` as ``text`` writes it) with the currency and the unit of
+    ``fig``'s first mention in ``text``: "RMB 4.84 billion", "1,240 tonnes"."""
+    mention = next(_mentions(text, fig))
     before = _CURRENCY_BEFORE_RE.search(text[: mention.start()])
-    after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, a) else None
-    written = " ".join(w for w in (before and before.group(1), gap, after and after.group(1)) if w)
-    return f"{a} against {b}: a difference of {written.replace('$ ', '$')}"
+    after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, fig) else None
+    parts = (before and before.group(1), number or mention.group(0), after and after.group(1))
+    return " ".join(w for w in parts if w).replace("$ ", "$")
 
 
 def _went_down(text: str, fig: str) -> bool:

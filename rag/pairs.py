@@ -21,7 +21,7 @@ _VALUE = (
     r"(?:\s(?:thousand|million|billion|trillion))?"
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 )
-_VALUE_LIST_RE = re.compile(rf"(?<![\w.])(?:{_VALUE})(?:{LIST_SEPARATOR}(?:{_VALUE}))+(?![\w.])", re.IGNORECASE)
+VALUE_LIST_RE = re.compile(rf"(?<![\w.])(?:{_VALUE})(?:{LIST_SEPARATOR}(?:{_VALUE}))+(?![\w.])", re.IGNORECASE)
 _ITEM_SEPARATOR_RE = re.compile(LIST_SEPARATOR)
 _WORD_RE = re.compile(r"\S+")
 # An item list starts after one of these words...
@@ -47,7 +47,7 @@ def spell_out_pairs(text: str) -> str:
     last = 0
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        pairs = _pairs(sentence)
+        pairs = respective_pairs(sentence)
         if pairs:
             out.append(text[last:end])
             out.append(" (i.e. " + "; ".join(f"{item}: {value}" for item, value in pairs) + ")")
@@ -56,11 +56,12 @@ def spell_out_pairs(text: str) -> str:
     return "".join(out)
 
 
-def _pairs(sentence: str) -> list[tuple[str, str]]:
+def respective_pairs(sentence: str) -> list[tuple[str, str]]:
+    """(item, value) for each item of a "respectively" sentence, or [] if unsure."""
     said = RESPECTIVELY_RE.search(sentence)
     if not said:
         return []
-    lists = list(_VALUE_LIST_RE.finditer(sentence, 0, said.start()))
+    lists = list(VALUE_LIST_RE.finditer(sentence, 0, said.start()))
     if not lists:
         return []
     values_match = lists[-1]

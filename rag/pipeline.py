@@ -19,7 +19,13 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from rag.asked import beyond_documents, comparison_questions, difference_questions, without_instructions
+from rag.asked import (
+    beyond_documents,
+    comparison_questions,
+    difference_questions,
+    side_label,
+    without_instructions,
+)
 from rag.config import Settings
 from rag.corpus import check_upload
 from rag.embed import Embedder, load_embedder
@@ -388,8 +394,8 @@ class Pipeline:
         finally:
             timings["sides"] = timings.get("sides", 0.0) + time.perf_counter() - mark
         passages: list[Passage] = []
-        drafts = []
-        for answer in answers:
+        drafts, labelled = [], []
+        for side, answer in zip((first, second), answers, strict=True):
             numbers = {}
             for citation in answer.citations:
                 held = next((p for p in passages if p.chunk.id == citation.chunk_id), None)
@@ -399,10 +405,15 @@ class Pipeline:
                     passages.append(held)
                 numbers[citation.n] = held.n
             drafts.append(renumber_citations(answer.text, numbers))
+            label = side_label(side, strip_citations(answer.text))
+            labelled.append(f"{label}: {drafts[-1]}" if label else drafts[-1])
         both = Retrieval(passages, retrieval.ranked_ids, retrieval.query_vector)
-        draft = " ".join(drafts)
-        verdict = self._check(question, draft, both)
-        if verdict.refused or verdict.retry == "both":
+        # Labelled if the labels hold up in the check, else as the sides answered.
+        for draft in dict.fromkeys((" ".join(labelled), " ".join(drafts))):
+            verdict = self._check(question, draft, both)
+            if not verdict.refused and verdict.retry != "both":
+                break
+        else:
             return None
         if gap:
             worked_out = self._with_difference(question, verdict)

@@ -132,6 +132,7 @@ _SYNONYM_GROUPS = (
     "employee staff personnel workforce",
     "company firm",
     "growth increase rise",
+    "phd doctoral doctorate",
 )
 SYNONYMS: dict[str, frozenset[str]] = {
     term: group - {term} for group in (frozenset(terms(g)) for g in _SYNONYM_GROUPS) for term in group

@@ -127,7 +127,7 @@ def test_run_eval_writes_json_markdown_and_chart(settings, embedder, tmp_path):
     [
         "qa.jsonl",
         "general/qa.jsonl",
-        *(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6)),
+        *(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7)),
     ],
 )
 def test_the_shipped_datasets_load_with_ids_unique(dataset):

@@ -2,6 +2,7 @@ import pytest
 
 from rag.measure import (
     asked_beyond_count,
+    bar_taken_for_value,
     before_figure,
     contrast,
     count_clauses,
@@ -84,6 +85,17 @@ def test_counts_of_the_same_things_are_alike():
     assert not counts_alike(sentence, "500", other, "How much did they sell?", {"500"})  # an amount
     assert not counts_alike(sentence, "110", "Sales grew 12%.", question, {"110"})
     assert asked_beyond_count(question) == {"drug", "approv"}
+    # A count of all companies does not count the biopharmaceutical ones the question and 110 count.
+    listed = "As of April, 363 companies listed on the market disclosed their action plans."
+    asked = "How many biopharmaceutical companies are listed on the market?"
+    assert not counts_alike(sentence, "110", listed, asked, {"110"})
+    assert counts_alike(sentence, "110", "Of these, 27 biopharmaceutical companies are listed.", asked, {"110"})
+    # Words every sentence is about (the document's title) need not be repeated.
+    everyone = "The 567 STAR Market companies achieved revenues of RMB 277.55 billion."
+    drugs = "Over 50 drugs developed by 27 companies have been approved."
+    approved = "How many STAR companies have had drugs approved?"
+    assert not counts_alike(everyone, "567", drugs, approved, {"567"})
+    assert counts_alike(everyone, "567", drugs, approved, {"567"}, background={"star", "market", "compani"})
 
 
 @pytest.mark.parametrize(
@@ -278,13 +290,13 @@ def test_a_qualifier_asked_for_must_be_stated(question, evidence, lacking):
             "Transsion allocated RMB 4.84 billion.",
             "Jinko Solar allocated RMB 2.24 billion.",
             "How much more did Transsion pay than Jinko Solar?",
-            "4.84 against 2.24: a difference of RMB 2.60 billion",
+            "RMB 4.84 billion against RMB 2.24 billion: a difference of RMB 2.60 billion",
         ),
         (
             "Tea: 1,240 tonnes.",
             "Coffee: 310 tonnes.",
             "How much more tea than coffee?",
-            "1240 against 310: a difference of 930 tonnes",
+            "1,240 tonnes against 310 tonnes: a difference of 930 tonnes",
         ),
         # Two pairs of one unit each and no hint which: no difference.
         ("It grew 14.3% to RMB 156.12 billion.", "It grew 4.7% to RMB 1,397.78 billion.", "How much more?", ""),
@@ -312,3 +324,39 @@ def test_no_difference_is_worked_out_when_the_text_gives_it_or_three_figures():
     question = "How much more did Transsion pay than Jinko Solar?"
     assert difference("RMB 4.84 billion against RMB 2.24 billion, RMB 2.60 billion more.", question) == ""
     assert difference("RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion.", question) == ""
+
+
+_BARS = (
+    "Of these companies, 60% achieved growth in revenue, with 47 companies experiencing growth of over 50%, "
+    "and profits reached RMB 75.96 billion."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "fig", "sentence", "taken"),
+    [
+        # The bar a counted group clears, given as the whole market's own growth.
+        ("Total revenue grew 50% in 2023.", "50%", _BARS, True),
+        (
+            "The harbour's tonnage rose 20%.",
+            "20%",
+            "Of the 30 berths, 12 berths saw traffic up by more than 20%.",
+            True,
+        ),
+        # The claim keeps the group's count, or the bound: read rightly.
+        ("47 companies had growth of 50%.", "50%", _BARS, False),
+        ("Revenue grew by over 50% at some firms.", "50%", _BARS, False),
+        # A share that is itself the value, bounded or not.
+        ("60% of the companies grew.", "60%", _BARS, False),
+        (
+            "30% of firms had margins above 50%.",
+            "30%",
+            "More than 30% of the firms had a margin of more than 50%.",
+            False,
+        ),
+        # No count stands before the bar: "growth of over 50%" is the value itself.
+        ("Sales grew 50%.", "50%", "Sales showed growth of over 50% last year.", False),
+    ],
+)
+def test_a_bar_a_group_clears_is_not_a_value_of_its_own(claim, fig, sentence, taken):
+    assert bar_taken_for_value(claim, fig, sentence) is taken

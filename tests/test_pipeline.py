@@ -510,3 +510,21 @@ def test_a_difference_the_model_cannot_work_out_is_computed_from_each_side(setti
     assert not answer.refused
     assert "a difference of 930 tonnes" in answer.text and "900" not in answer.text
     assert {c.chunk_id for c in answer.citations} == {"northwind#s1.p1", "northwind#s1.p2"}
+
+
+def test_side_answers_that_are_only_figures_say_which_side_they_answer(settings, embedder, corpus):
+    (corpus / "northwind.md").write_text(
+        "# Northwind 2021\n\n## I. Dividends\n\nThe total of cash dividends came to RMB 42.47 billion in 2021.\n\n"
+        "## II. Buybacks\n\nThe limit on share repurchases was set at RMB 17.89 billion in 2021.\n",
+        encoding="utf-8",
+    )
+    reply = _side_answers(
+        {"the total of cash dividends": "RMB 42.47 billion", "the limit on share repurchases": "RMB 17.89 billion"}
+    )
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    answer = pipeline.ask("Was the total of cash dividends in 2021 bigger than the limit on share repurchases?")
+    assert not answer.refused
+    assert answer.text == (
+        "The total of cash dividends in 2021: RMB 42.47 billion [1]. "
+        "The limit on share repurchases in 2021: RMB 17.89 billion [2]."
+    )

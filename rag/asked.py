@@ -51,14 +51,13 @@ _NOT_MONEY_QUESTION_RE = re.compile(
 )
 # A comparison asked as a choice: "(In Q1 2024,) which grew faster (in 2023), A or B?",
 # "which kind of account grew faster: A or B?", "which was larger in 2023, A or B?".
+_BIGGER = r"(?:bigger|larger|higher|greater|smaller|lower)"
 _WHICH_SIDES_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?:which|who)\b(?:\s+[\w'’-]+){0,4}?\s+(?P<verb>grew|rose|increased|fell|dropped|declined|"
-    r"paid|earned|spent|invested|raised|sold|was|were|is|are)\s+(?:faster|slower|more|less|higher|lower|larger|smaller|"
-    r"bigger|greater)"
+    rf"paid|earned|spent|invested|raised|sold|was|were|is|are)\s+(?:faster|slower|more|less|{_BIGGER})"
     r"\b(?P<rest>[^,:?]*)[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*(?:\?|,\s*and\b)",
     re.IGNORECASE,
 )
-_BIGGER = r"(?:bigger|larger|higher|greater|smaller|lower)"
 # ... or asked yes or no: "(For 2023,) was the total of dividends bigger than the limit on buybacks?"
 _WAS_BIGGER_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?P<verb>was|were|is|are)\s+(?!there\b)(?P<a>[^?]+?)\s+"

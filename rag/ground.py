@@ -925,6 +925,8 @@ def _support(
 
     reasons: list[str] = []
     misread: list[str] = []
+    # The words of the passages' document titles: what every sentence of them is about.
+    background_terms = set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
 
     def backs(numbers: tuple[int, ...]) -> _Support | None:
         have_figures = set().union(*(evidence[n].bag.figures for n in numbers))
@@ -951,11 +953,9 @@ def _support(
                     for other, (m, j) in by_figure.items()
                     if other and (m, j) != (n, i)
                 )
-                or _counted_better(question, claim_figures, fig, (n, i), evidence)
-                or _part_of_count_before(question, claim_figures, fig, (n, i), evidence)
-                or _sibling_counts_better(
-                    question, claim_figures, fig, evidence[n].sentences[i], _title_terms(evidence)
-                )
+                or _counted_better(question, claim_figures, fig, (n, i), evidence, background_terms)
+                or _part_of_count_before(question, claim_figures, fig, (n, i), evidence, background_terms)
+                or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i], background_terms)
             )
         ]
         if miscounted:
@@ -1155,7 +1155,12 @@ def _quotes(
 
 
 def _counted_better(
-    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+    question: str,
+    given: set[str],
+    fig: str,
+    quote: tuple[int, int],
+    evidence: dict[int, _Evidence],
+    background: set[str],
 ) -> bool:
     """Whether another sentence given counts the same things with a figure the claim does
     not give, and says all of the question that ``fig``'s sentence says, and more:
@@ -1167,7 +1172,7 @@ def _counted_better(
     said = said_alike(wanted, evidence[n].read[i].terms)
     return any(
         said < said_alike(wanted, e.read[j].terms)
-        and counts_alike(evidence[n].sentences[i], fig, other, question, given, _title_terms(evidence))
+        and counts_alike(evidence[n].sentences[i], fig, other, question, given, background)
         for m, e in evidence.items()
         for j, other in enumerate(e.sentences)
         if (m, j) != quote
@@ -1193,7 +1198,12 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
 
 
 def _part_of_count_before(
-    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+    question: str,
+    given: set[str],
+    fig: str,
+    quote: tuple[int, int],
+    evidence: dict[int, _Evidence],
+    background: set[str],
 ) -> bool:
     """Whether ``fig`` counts a part ("Among these, four transactions stood out for ...") of
     what the sentence it leans on counts with a figure the claim does not give ("over 30
@@ -1206,13 +1216,7 @@ def _part_of_count_before(
     own, before = e.sentences[i], e.sentences[i - 1]
     adds_words = asked_beyond_count(question) & set(terms(own)) - set(terms(before))
     adds_figures = figures_but_years(question) & figures(own, spelled=True) - figures(before, spelled=True)
-    background = _title_terms(evidence)
     return not adds_words and not adds_figures and counts_alike(own, fig, before, question, given, background)
-
-
-def _title_terms(evidence: dict[int, _Evidence]) -> set[str]:
-    """The words of the passages' document titles: what every sentence of them is about."""
-    return set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
 
 
 def _excluded_figures(

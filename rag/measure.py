@@ -301,14 +301,11 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
     return any(claimed and not claimed & own and any(claimed & words for words in others) for claimed in claimed_sets)
 
 
+_ABOVE = r"over|more than|above|exceeding|at least|in excess of|upwards of"
 # "growth of over 50%", "a margin of more than 50%": a share given as the bar a group clears.
-_BAR_BEFORE_RE = re.compile(
-    r"\b(?:of|by|at)\s+(?:over|more than|above|exceeding|at least|in excess of|upwards of)\s*$", re.IGNORECASE
-)
+_BAR_BEFORE_RE = re.compile(rf"\b(?:of|by|at)\s+(?:{_ABOVE})\s*$", re.IGNORECASE)
 _BOUND_BEFORE_RE = re.compile(
-    r"(?:\b(?:over|more than|above|exceeding|at least|beyond|in excess of|upwards of|at most|under|"
-    r"less than|below|up to)|[<>≥≤])\s*$",
-    re.IGNORECASE,
+    rf"(?:\b(?:{_ABOVE}|beyond|at most|under|less than|below|up to)|[<>≥≤])\s*$", re.IGNORECASE
 )
 
 

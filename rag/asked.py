@@ -22,6 +22,21 @@ QUANTITY_RE = re.compile(
     r"value|size|growth|increase|decrease))\b",
     re.IGNORECASE,
 )
+# Questions whose answer is a date or a period: "70,000 [1]" does not answer "at what point had
+# the accounts passed 70,000?". Not "year-on-year", nor "when" inside a clause ("... when wet").
+_PERIOD = r"(?:(?:point in )?time|point|date|day|month(?: and year)?|year|quarter|period)(?![\w-])"
+DATE_QUESTION_RE = re.compile(
+    r"^\W*(?:and\s+)?(?:since\s+|until\s+|by\s+)?when\b|"
+    rf"\b(?:as of|by|on|in|at|up to|until|since|for|during|over|by the end of|from) (?:what|which) {_PERIOD}|"
+    rf"^\W*(?:what|which) {_PERIOD}",
+    re.IGNORECASE,
+)
+_DATE_ANSWER_RE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b[qh][1-4]\b|"
+    r"\b(?:first|second|third|fourth|last) (?:quarter|half)\b|\byear[- ]end\b|\bend of\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 # Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
 SHARE_QUESTION_RE = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
@@ -122,6 +137,25 @@ _HOW_MUCH_MORE_DID_RE = re.compile(
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
+# "How much more did Jinko Solar allocate in cash dividends than CRSC?": two subjects, one deed.
+_HOW_MUCH_MORE_SUBJECT_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?how (?P<much>much|many)\s+(?:more|fewer|less)\s+did\s+(?P<a>.+?)\s+than\s+"
+    r"(?!(?:they|it|he|she|we)\b)(?P<b>[^?]+?)\s*\?",
+    re.IGNORECASE,
+)
+# "How many more companies introduced buyback plans than put forth stake increase plans?":
+# one kind of thing counted, two deeds.
+_HOW_MANY_MORE_DEEDS_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?how many (?:more|fewer)\s+(?P<what>[\w-]+s)\s+(?P<a>[^?]+?)\s+than\s+(?P<b>[^?]+?)\s*\?",
+    re.IGNORECASE,
+)
+_PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|put|made|set|won|got|saw|took|gave|paid|sold|spent|rose|grew|fell)$")
+# A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
+_UNIT_TAIL_RE = re.compile(
+    r",?\s+in\s+(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?(?:thousands?|millions?|billions?|trillions?|"
+    r"percentage points|percent|per cent)\s*$",
+    re.IGNORECASE,
+)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.
 _HOW_MUCH_MORE_THAN_THEY_RE = re.compile(
@@ -134,7 +168,10 @@ _DEED_PREPOSITION_RE = re.compile(r"^(?:in|into|on|for|to|towards?)$", re.IGNORE
 # "the growth rate of R&D investment in 2023": a side the model reads better as "how much did it grow".
 _GROWTH_OF_RE = re.compile(
     r"^(?:the\s+)?(?:(?:year-on-year|annual)\s+)?(?:growth(?:\s+rate)?|rate of growth|increase)\s+"
-    r"(?:of|in)\s+(?P<x>.+)$",
+    r"(?:of|in)\s+(?P<x>.+)$|"
+    # ... or "R&D investment growth in Q1 2024"
+    r"^(?:the\s+)?(?P<y>(?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:growth(?:\s+rate)?|increase)"
+    r"(?P<when>\s+(?:in|during|for|over|as of|by)\s+.+)?$",
     re.IGNORECASE,
 )
 # "that of operating revenue": the second side named by the first's head.
@@ -233,11 +270,13 @@ def answer_kind(question: str) -> str:
 
 
 def gives(kind: str, text: str) -> bool:
-    """Whether ``text`` holds an answer of that kind (see answer_kind)."""
+    """Whether ``text`` holds an answer of that kind (see answer_kind; also "date", see DATE_QUESTION_RE)."""
     if kind == "share":
         return bool(_SHARE_ANSWER_RE.search(text))
     if kind == "money":
         return bool(_MONEY_ANSWER_RE.search(text))
+    if kind == "date":
+        return bool(_DATE_ANSWER_RE.search(text))
     return kind == "figure" and bool(figures(text, spelled=True))
 
 
@@ -333,6 +372,14 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     same for B. None for any other shape of question."""
     if they := _HOW_MUCH_MORE_THAN_THEY_RE.search(question):
         return _one_subject_two_deeds(they)
+    if (subjects := _HOW_MUCH_MORE_SUBJECT_RE.search(question)) and (sides := _two_subjects_one_deed(subjects)):
+        return sides
+    if (deeds := _HOW_MANY_MORE_DEEDS_RE.search(question)) and all(
+        _PAST_TENSE_RE.match(side.split()[0].lower()) for side in deeds.group("a", "b")
+    ):
+        what = deeds.group("what")
+        asked = (f"how many {what} {' '.join(side.split())}?" for side in deeds.group("a", "b"))
+        return _with_preface((deeds.group("pre") or "").strip(), *asked)
     if did := _HOW_MUCH_MORE_DID_RE.search(question):
         much, what, verb = did.group("much").lower(), " ".join(did.group("what").split()), did.group("verb")
         asked = (f"how {much} {what} did {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))
@@ -340,7 +387,11 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     match = next((m for m in (r.search(question) for r in _DIFFERENCE_RES) if m), None)
     if match is None:
         return None
-    a, b = " ".join(match.group("a").split()), " ".join(match.group("b").split())
+    a, b = " ".join(match.group("a").split()), " ".join(_UNIT_TAIL_RE.sub("", match.group("b")).split())
+    # "between fixed, intangible and other assets and R&D": a side listing things keeps its "and".
+    while ", " in a and " and " in b and " and " not in a:
+        head, _, b = b.partition(" and ")
+        a = f"{a} and {head}"
     if _THAT_OF_RE.match(b) and " of " in a:
         b = a[: a.rindex(" of ")] + " of " + _THAT_OF_RE.sub("", b)
     return _with_preface((match.group("pre") or "").strip(), _plainly(_dated_like(a, b)), _plainly(b))
@@ -368,6 +419,20 @@ def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     return _with_preface((match.group("pre") or "").strip(), f"how {much} did {first}?", f"how {much} did {second}?")
 
 
+def _two_subjects_one_deed(match: re.Match[str]) -> tuple[str, str] | None:
+    """ "How much more did A allocate in dividends for 2023 than B?" asked as "How much did A
+    allocate in dividends for 2023?" and the same of B. None when no known verb ends A."""
+    words = match.group("a").split()
+    known = set(_BASE_FORMS.values())
+    at = next((i for i, w in enumerate(words[1:], 1) if w.lower() in known), None)
+    if at is None:
+        return None
+    much, deed = match.group("much").lower(), " ".join(words[at:])
+    subjects = (" ".join(words[:at]), " ".join(match.group("b").split()))
+    asked = (f"how {much} did {subject} {deed}?" for subject in subjects)
+    return _with_preface((match.group("pre") or "").strip(), *asked)
+
+
 def _dated_like(side: str, other: str) -> str:
     """``side`` with the date ending ``other`` when it has none of its own: "... exceed that
     of revenue in 2023" dates both sides."""
@@ -381,7 +446,7 @@ def _plainly(side: str) -> str:
     growth = _GROWTH_OF_RE.match(side)
     if not growth:
         return f"what was {side}?"
-    grown = growth.group("x")
+    grown = growth.group("x") or growth.group("y") + (growth.group("when") or "")
     tail = _DATE_TAIL_RE.search(grown)
     return f"how much did {grown[: tail.start()] if tail else grown} grow{tail.group(0) if tail else ''}?"
 

@@ -29,7 +29,15 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from rag.asked import CHANGE_QUESTION_RE, HOW_MEASURES, QUANTITY_RE, SHARE_QUESTION_RE, asks_money, gives
+from rag.asked import (
+    CHANGE_QUESTION_RE,
+    DATE_QUESTION_RE,
+    HOW_MEASURES,
+    QUANTITY_RE,
+    SHARE_QUESTION_RE,
+    asks_money,
+    gives,
+)
 from rag.measure import (
     COUNT_QUESTION_RE,
     FIGURE_MENTION_RE,
@@ -44,6 +52,7 @@ from rag.measure import (
     counts_alike,
     counts_another,
     figure_in,
+    gap_taken_for_level,
     gives_count,
     lead_in,
     level_for_change,
@@ -142,6 +151,10 @@ _COMPOUND_RE = re.compile(r"\bcompound|\bcagr\b|\bannuali[sz]ed\b", re.IGNORECAS
 _COMPOUND_ASKED_RE = re.compile(
     r"\bcompound|\bcagr\b|\bannuali[sz]ed\b|\baverage annual\b|\bper (?:year|annum)\b|\beach year\b", re.IGNORECASE
 )
+# A claim's words about a count that another sentence must say beyond the count's own (see _described_better).
+_MORE_DESCRIBED = 2
+# A name of several words as a passage writes it: "STAR ESG Index", "STAR 100 Index".
+_NAME_PHRASE_RE = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*)*")
 _DATE_MENTION_RE = re.compile(
     r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
     re.IGNORECASE,
@@ -439,6 +452,10 @@ def check_answer(
         return decline("The request was to repeat text from the question, not to answer from the documents.")
     evidence = {p.n: _Evidence.of(p) for p in passages}
     ordinary = frozenset(w for p in passages for w in _LOWER_WORD_RE.findall(p.chunk.text))
+    # And the question's lower-case words that no passage writes: "Spending on ...: RMB 53.92
+    # billion" labels a side with the words it asked ("what was spending on ...?").
+    written = {w.lower() for p in passages for w in _WORD_RE.findall(p.chunk.text)}
+    ordinary |= {w for w in _LOWER_WORD_RE.findall(question) if w not in written}
 
     def question_gaps(supports: list[_Support]) -> list[str]:
         near = "\n".join(s.window for s in supports)
@@ -512,10 +529,18 @@ def check_answer(
         return replace(decline("The passages found give no amount of money for this.", notes), retry="money")
     if COUNT_QUESTION_RE.search(question) and not any(gives_count(s.claim.body, question) for s in kept):
         return replace(decline("The passages found give no count for this.", notes), retry="count")
+    if DATE_QUESTION_RE.search(question) and not any(gives("date", s.claim.body) for s in kept):
+        return replace(decline("The passages found give no date for this.", notes), retry="date")
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
         return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
+    numbers = dedupe(n for s in kept for n in s.passages)
+    is_background = _background_in(background, numbers, evidence)
+    asked_names = [n for n in _names(without_ranks(question), ordinary) if not is_background(n)]
+    figured = any(figures_but_years(s.claim.body) for s in kept)
+    if figured and (several := _one_of_several(asked_names, core, "\n".join(_whole(n, evidence) for n in numbers))):
+        return decline(f"The passages found do not give it for “{several}”, one of several they name.", notes)
     lead_ins = "\n".join(s.lead_ins for s in kept)
     # The paragraphs the answer stands in, all of them: a long one is split into passages.
     paragraphs = {evidence[n].passage.chunk.paragraph_id for s in kept for n in s.passages}
@@ -956,6 +981,7 @@ def _support(
                 or _counted_better(question, claim_figures, fig, (n, i), evidence, background_terms)
                 or _part_of_count_before(question, claim_figures, fig, (n, i), evidence, background_terms)
                 or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i], background_terms)
+                or _described_better(claim.body, question, claim_figures, fig, (n, i), evidence, background_terms)
             )
         ]
         if miscounted:
@@ -963,6 +989,14 @@ def _support(
             misread.extend(
                 counted_mention(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in miscounted
             )
+            return None
+        gapped = [
+            fig
+            for fig, (n, i) in by_figure.items()
+            if fig and gap_taken_for_level(claim.body, fig, evidence[n].sentences[i])
+        ]
+        if gapped:
+            reasons.append(f"{numbers}: the passage gives {', '.join(gapped)} as a level, not as a gap")
             return None
         apart = _conditions_apart(question, by_figure, evidence)
         if apart:
@@ -1015,15 +1049,20 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
+        asked_names = [n for n in claim_names if n not in new_names and not is_background(n)]
         other = _said_of_another(
             claim.body,
-            [n for n in claim_names if n not in new_names and not is_background(n)],
+            asked_names,
             [evidence[n].sentences[i] for n, i in quotes],
             core,
             wide,
         )
         if other and not is_background(other):
             reasons.append(f"{numbers}: {quotes} is said of {other}")
+            return None
+        several = _one_of_several(asked_names, core, wide) if claim_figures else ""
+        if several:
+            reasons.append(f"{numbers}: {quotes} do not name {several}, one of several of its kind in the passage")
             return None
         lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
         measured = _measured(claim.body)
@@ -1076,9 +1115,13 @@ def _item_mentions(item: str, lowered: str) -> Iterator[re.Match[str]]:
     profit" of "net profit of STAR Market companies in the past 4 years")."""
     name = _TRAILING_NAME_RE.search(item)
     words = item.split()
+    # "China Railway Signal &Communication" of "... &Communication Corporation Limited"
+    while len(words) > 1 and words[-1].lower().strip(".,") in _CORPORATE_SUFFIXES:
+        words.pop()
     forms = {
         item,
         name.group(0).strip() if name else "",
+        " ".join(words),
         " ".join(words[:2]) if len(words) > 3 and item[:1].islower() else "",
     }
     for form in filter(None, forms):
@@ -1105,6 +1148,25 @@ def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core
         return ""
     subjects = (_SUBJECT_RE.match(sentence) for sentence in quoted)
     return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
+
+
+def _one_of_several(asked_names: list[str], core: str, wide: str) -> str:
+    """The name the question gives (in full, as the passage writes it) that the claim's
+    sentences do not, where the passage names it beside others of its kind: "the products
+    tracking the STAR ESG Index are nearly RMB 160 billion" from "... indices such as the STAR
+    100 Index and STAR ESG Index. Presently, the 15 indices collectively represent nearly RMB
+    160 billion". A figure of one of several is said with its name. "" when there is none."""
+    for name in asked_names:
+        if _written_in(name, core) or not _written_in(name, wide):
+            continue
+        for sentence in sentences(wide):
+            phrases = [p.split() for p in _NAME_PHRASE_RE.findall(sentence)]
+            mine = [p for p in phrases if len(p) > 1 and name in p]
+            others = [p for p in phrases if len(p) > 1 and name not in p]
+            alike = [p for p in mine if any(o[-1].lower() == p[-1].lower() for o in others)]
+            if alike:
+                return " ".join(alike[0])
+    return ""
 
 
 def _quotes(
@@ -1177,6 +1239,40 @@ def _counted_better(
         for j, other in enumerate(e.sentences)
         if (m, j) != quote
     )
+
+
+def _described_better(
+    claim: str,
+    question: str,
+    given: set[str],
+    fig: str,
+    quote: tuple[int, int],
+    evidence: dict[int, _Evidence],
+    background: set[str],
+) -> bool:
+    """Whether another sentence given counts alike, with a figure the claim does not give,
+    and says at least two more of the words the claim says of ``fig`` than ``fig``'s own
+    sentence: "42 companies introduced share repurchase plans" when "42 companies put forth
+    45 shareholding increase plans" and "146 companies introduced 152 repurchase plans" are
+    given. The question may ask about both, so the claim's own words decide."""
+    described = [_content_terms(words) for f, words in count_clauses(claim) if f == fig]
+    if not described:
+        return False
+    n, i = quote
+    sentence = evidence[n].sentences[i]
+    said = described[0] & _content_terms(sentence)
+    return any(
+        said <= (says := described[0] & _content_terms(other))
+        and len(says - said) >= _MORE_DESCRIBED
+        and counts_alike(sentence, fig, other, question, given, background)
+        for m, e in evidence.items()
+        for j, other in enumerate(e.sentences)
+        if (m, j) != quote
+    )
+
+
+def _content_terms(text: str) -> set[str]:
+    return {t for t in terms(text) if not t[0].isdigit()}
 
 
 def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: str, background: set[str]) -> bool:

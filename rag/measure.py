@@ -329,6 +329,35 @@ def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
     return bool(mentions)
 
 
+# "RMB 2.24 billion more in cash dividends than ...": a figure given as a gap.
+# Not "more than 50%": a bound on a figure after it.
+_GAP_AFTER_RE = re.compile(
+    rf"^\s*(?:{'|'.join(_OPPOSITE)})\b(?:\s+[\w&'’-]+){{0,6}}?\s+than\b(?!\s*(?:rmb|usd|[$€£¥])?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
+    """Whether the claim gives ``fig`` as the gap between two things ("Jinko Solar allocated
+    RMB 2.24 billion more than CRSC") where the sentence gives it as a level of one
+    ("allocated RMB 4.84 billion, RMB 2.24 billion, and RMB 1.80 billion"). A sentence that
+    gives it as a change or a gap ("an increase of 4.7%", "4.7% higher than") may be
+    read as one."""
+    if not any(_GAP_AFTER_RE.match(_unit_skipped(claim, m.end())) for m in _mentions(claim, fig)):
+        return False
+    mentions = list(_mentions(sentence, fig))
+    return bool(mentions) and not any(
+        _GAP_AFTER_RE.match(_unit_skipped(sentence, m.end())) or _CHANGE_WORD_RE.search(lead_in(sentence, fig))
+        for m in mentions
+    )
+
+
+def _unit_skipped(text: str, end: int) -> str:
+    """What follows a figure ending at ``end``, past its unit ("billion", "%")."""
+    unit = _UNIT_AFTER_RE.match(text, end)
+    return text[unit.end() if unit and unit.group(1).lower() in _UNITS else end :]
+
+
 def counted_elsewhere(claim: str, fig: str, sentence: str) -> bool:
     """Whether ``sentence``, which holds another of the claim's figures, counts what the
     claim counts with ``fig`` by a figure the claim does not give: "20 companies announced
@@ -517,6 +546,8 @@ def difference(text: str, question: str) -> str:
     if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
         return ""
     a, b = pairs[0]
+    if _counts_apart(text, a, b):
+        return ""
     signed = {f: -figure_value(f) if a.endswith("%") and _went_down(text, f) else figure_value(f) for f in (a, b)}
     value = abs(signed[a] - signed[b])
     if any(abs(figure_value(f) - value) < 1e-9 for f in given):
@@ -526,6 +557,16 @@ def difference(text: str, question: str) -> str:
         a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
         return f"{a_said} against {b_said}: a difference of {gap} percentage points"
     return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, a, gap)}"
+
+
+def _counts_apart(text: str, a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` count different things: "42 companies put forth 45 plans"."""
+    nouns = []
+    for fig in (a, b):
+        mention = next(_mentions(text, fig))
+        after = (w.strip(",.;:()").lower() for w in text[mention.end() :].split()[:_COUNTED_WORDS])
+        nouns.append({w for w in after if len(w) > 3 and w.endswith("s") and not w.endswith("ss")})
+    return all(nouns) and not nouns[0] & nouns[1]
 
 
 def _with_unit(text: str, fig: str, number: str = "") -> str:

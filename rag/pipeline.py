@@ -348,15 +348,20 @@ class Pipeline:
     def _by_sides(
         self, question: str, draft: str, verdict: Verdict, retrieval: Retrieval, timings: dict[str, float]
     ) -> tuple[str, Verdict, Retrieval]:
-        sides = self._sides(question) if verdict.refused or verdict.retry == "both" else None
+        worked_out = None
+        if difference_questions(question) and not verdict.refused:
+            worked_out = self._with_difference(question, verdict)
+            if worked_out is not None:
+                return draft, worked_out, retrieval
+        # A difference asked for but not given as two figures of one kind is asked side by side too.
+        asked_again = verdict.refused or verdict.retry == "both" or (difference_questions(question) and not worked_out)
+        sides = self._sides(question) if asked_again else None
         if sides:
             found = self._side_by_side(question, sides, retrieval, timings)
             if found is None:
                 return draft, verdict, retrieval
             found[1].notes = [*verdict.notes, *found[1].notes]
             return found
-        if difference_questions(question) and not verdict.refused:
-            verdict = self._with_difference(question, verdict) or verdict
         return draft, verdict, retrieval
 
     def _answer(
@@ -408,18 +413,18 @@ class Pipeline:
             label = side_label(side, strip_citations(answer.text))
             labelled.append(f"{label}: {drafts[-1]}" if label else drafts[-1])
         both = Retrieval(passages, retrieval.ranked_ids, retrieval.query_vector)
-        # Labelled if the labels hold up in the check, else as the sides answered.
+        # Labelled if the labels hold up in the check, else as the sides answered; a
+        # difference needs both figures kept.
         for draft in dict.fromkeys((" ".join(labelled), " ".join(drafts))):
             verdict = self._check(question, draft, both)
-            if not verdict.refused and verdict.retry != "both":
+            if verdict.refused or verdict.retry == "both":
+                continue
+            worked_out = self._with_difference(question, verdict) if gap else verdict
+            if worked_out is not None:
+                verdict = worked_out
                 break
         else:
             return None
-        if gap:
-            worked_out = self._with_difference(question, verdict)
-            if worked_out is None:
-                return None
-            verdict = worked_out
         verdict.notes = [f"asked one side at a time: {first!r}, {second!r}", *verdict.notes]
         return draft, verdict, both
 

@@ -42,6 +42,8 @@ _RETRY_NOTES = {
     "Answer again with the amount the passages state for exactly what is asked, with its [n].",
     "count": "Your answer gives a share, but the question asks how many: a count. "
     "Answer again with the number the passages state for exactly what is asked, with its [n].",
+    "date": "Your answer does not say when, but the question asks for a date or period. "
+    "Answer again with the date or period the passages state for exactly what is asked, with its [n].",
     "parts": "Your answer does not answer every part of the question. "
     "Answer again: each part with the figure the passages state for exactly what it asks, with its [n].",
     "answer": "Your answer only repeats the question; it does not say what the question asks for. "
@@ -60,6 +62,7 @@ RETRY_MISSED = {
     "share": "a share",
     "money": "an amount of money",
     "count": "a count",
+    "date": "a date or period",
     "parts": "a part of the question",
     "answer": "the answer: it repeated the question",
     "both": "a figure for each side compared",

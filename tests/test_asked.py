@@ -2,6 +2,7 @@ import pytest
 
 from rag.asked import (
     CHANGE_QUESTION_RE,
+    DATE_QUESTION_RE,
     answer_kind,
     asks_money,
     beyond_documents,
@@ -47,10 +48,30 @@ def test_a_change_or_share_of_money_is_not_an_amount():
         ("figure", "There were 2,300 researchers.", True),
         ("figure", "Many researchers work there.", False),
         ("", "There were 2,300 researchers.", False),
+        ("date", "By the conclusion of 2023, accounts passed 70,000.", True),
+        ("date", "In the first quarter, three companies did.", True),
+        ("date", "Investments made over the past 12 months.", True),
+        ("date", "Accounts passed 70,000.", False),
     ],
 )
 def test_what_gives_an_answer_of_a_kind(kind, text, expected):
     assert gives(kind, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("When were STAR 50 ETF options listed?", True),
+        ("At what point had institutional investors' active accounts passed 70,000?", True),
+        ("In what period did Biokin and Jinko each record net profit above RMB 1 billion?", True),
+        ("By the end of which year had the companies launched 539 plans?", True),
+        ("Which period do the revenue figures cover?", True),
+        ("What year-on-year increase did drug makers see in 2023?", False),
+        ("How long does the battery last when operated at -10 °C?", False),
+    ],
+)
+def test_questions_that_ask_for_a_date_or_period(question, asks):
+    assert bool(DATE_QUESTION_RE.search(question)) is asks
 
 
 @pytest.mark.parametrize(
@@ -271,8 +292,39 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
             "How much more did Kestrel Labs earn than it spent?",
             ("How much did Kestrel Labs earn?", "How much did Kestrel Labs spend?"),
         ),
+        # Two subjects, one deed: the deed, with its date, goes to both.
+        (
+            "How much more did Jinko Solar allocate in cash dividends for 2023 than China Railway Signal?",
+            (
+                "How much did Jinko Solar allocate in cash dividends for 2023?",
+                "How much did China Railway Signal allocate in cash dividends for 2023?",
+            ),
+        ),
+        # One kind of thing counted, two deeds.
+        (
+            "In 2023, how many more companies introduced share repurchase plans than put forth stake increase plans?",
+            (
+                "In 2023, how many companies introduced share repurchase plans?",
+                "In 2023, how many companies put forth stake increase plans?",
+            ),
+        ),
+        # A side that lists things keeps its "and"; a unit to answer in is left out.
+        (
+            "In Q1 2024, what was the gap between spending on fixed, intangible and other assets and R&D "
+            "investment, in RMB billion?",
+            (
+                "In Q1 2024, what was spending on fixed, intangible and other assets?",
+                "In Q1 2024, what was R&D investment?",
+            ),
+        ),
+        # "X growth" asked as "how much did X grow", dated like the other side.
+        (
+            "By how many percentage points did R&D investment growth exceed operating revenue growth in Q1 2024?",
+            ("How much did R&D investment grow in Q1 2024?", "How much did operating revenue grow in Q1 2024?"),
+        ),
         # Neither a known verb nor a preposition tells where the subject ends.
         ("How much more did the harbour authority dredge than they sold?", None),
+        ("How many more companies than banks are listed?", None),
         ("Which grew faster, tea or coffee?", None),
         ("What was the difference in revenue?", None),
     ],

@@ -1256,3 +1256,87 @@ def test_a_count_of_every_company_is_not_the_count_of_those_the_question_asks_ab
     # "STAR Market companies" is the title's: the sentence with the drugs need not repeat it.
     assert check_answer(question, "567 [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(question, "27 companies [2].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_respectively_item_is_found_without_its_corporate_suffix():
+    passages = _one_passage(
+        "Transsion Holdings Co., Ltd., Jinko Solar, and China Railway Signal Corporation Limited allocated "
+        "RMB 4.84 billion, RMB 2.24 billion, and RMB 1.80 billion in cash dividends in 2023, respectively."
+    )
+    question = "How much did Jinko Solar and China Railway Signal allocate in cash dividends in 2023?"
+    right = "Jinko Solar allocated RMB 2.24 billion and China Railway Signal RMB 1.80 billion [1]."
+    swapped = "Jinko Solar allocated RMB 2.24 billion and China Railway Signal RMB 4.84 billion [1]."
+    assert not check_answer(question, right, passages, SYSTEM, 0.5).refused
+    assert check_answer(question, swapped, passages, SYSTEM, 0.5).refused
+
+
+def test_a_level_given_as_a_gap_is_dropped():
+    passages = _one_passage(
+        "In 2023, Transsion, Jinko Solar, and China Railway Signal allocated RMB 4.84 billion, RMB 2.24 billion, "
+        "and RMB 1.80 billion in cash dividends, respectively."
+    )
+    question = "How much more did Jinko Solar allocate in cash dividends for 2023 than China Railway Signal?"
+    wrong = "Jinko Solar allocated RMB 2.24 billion more in cash dividends for 2023 than China Railway Signal [1]."
+    verdict = check_answer(question, wrong, passages, SYSTEM, 0.5)
+    assert verdict.refused and "as a level, not as a gap" in " ".join(verdict.notes)
+
+
+_BUYBACKS = (
+    "Concerning share buybacks in 2023, a total of 146 companies introduced 152 repurchase plans, with limits "
+    "of RMB 17.89 billion. In 2023, a total of 42 companies put forth 45 shareholding increase plans."
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "kept"),
+    [
+        # 42 companies put forth stake increase plans; another sentence counts those that introduced buybacks.
+        ("42 companies introduced share repurchase plans, while 45 put forth shareholding increase plans [1].", False),
+        ("146 companies introduced share repurchase plans, while 42 put forth shareholding increase plans [1].", True),
+        (
+            "146 companies introduced repurchase plans [1]. 42 companies put forth shareholding increase plans [1].",
+            True,
+        ),
+    ],
+)
+def test_a_count_is_dropped_when_another_sentence_says_what_the_claim_says_of_it(draft, kept):
+    question = "In 2023, how many more companies introduced share repurchase plans than put forth shareholding plans?"
+    assert check_answer(question, draft, _one_passage(_BUYBACKS), SYSTEM, 0.5).refused is not kept
+
+
+_INDICES = (
+    "Since 2023, there has been a successive release of indices such as the STAR 100 Index and STAR ESG Index. "
+    "Presently, the indices for the STAR Market number 15, collectively representing a product scale of nearly "
+    "RMB 160 billion. The STAR 50 ETF products boast a size of nearly RMB 130 billion."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft", "kept"),
+    [
+        # The passage names the ESG index beside another index: a figure of it comes with its name.
+        (
+            "How large are the products tracking the STAR ESG Index?",
+            "The STAR ESG Index products are RMB 160 billion [1].",
+            False,
+        ),
+        (
+            "How large are the products tracking the STAR ESG Index?",
+            "The indices number 15, collectively representing nearly RMB 160 billion [1].",
+            False,
+        ),
+        ("How large are the STAR 50 ETF products?", "The STAR 50 ETF products are nearly RMB 130 billion [1].", True),
+        ("How large are the products tracking STAR Market indices?", "They total nearly RMB 160 billion [1].", True),
+    ],
+)
+def test_a_figure_of_one_of_several_named_alike_must_come_with_its_name(question, draft, kept):
+    assert check_answer(question, draft, _one_passage(_INDICES), SYSTEM, 0.5).refused is not kept
+
+
+def test_a_date_question_answered_without_a_date_is_retried_for_one():
+    passages = _one_passage("By the conclusion of 2023, professional institutional accounts passed 70,000.")
+    question = "At what point had professional institutional accounts passed 70,000?"
+    verdict = check_answer(question, "Professional institutional accounts passed 70,000 [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "date"
+    dated = "By the conclusion of 2023 professional institutional accounts passed 70,000 [1]."
+    assert not check_answer(question, dated, passages, SYSTEM, 0.5).refused

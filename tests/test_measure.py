@@ -11,6 +11,7 @@ from rag.measure import (
     counts_alike,
     counts_another,
     difference,
+    gap_taken_for_level,
     gives_count,
     lead_in,
     level_for_change,
@@ -360,3 +361,40 @@ _BARS = (
 )
 def test_a_bar_a_group_clears_is_not_a_value_of_its_own(claim, fig, sentence, taken):
     assert bar_taken_for_value(claim, fig, sentence) is taken
+
+
+_DIVIDENDS = (
+    "Notably, Transsion, Jinko Solar, and China Railway Signal allocated RMB 4.84 billion, RMB 2.24 billion, "
+    "and RMB 1.80 billion in cash dividends, respectively."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "fig", "sentence", "taken"),
+    [
+        # A level of one given as the gap between two.
+        (
+            "Jinko Solar allocated RMB 2.24 billion more in dividends than China Railway Signal.",
+            "2.24",
+            _DIVIDENDS,
+            True,
+        ),
+        ("Sales were 4.7% higher than costs.", "4.7%", "Sales reached RMB 12 billion, 4.7% of the total.", True),
+        # Given as a level, or as a change or gap in the sentence: read rightly.
+        ("Jinko Solar allocated RMB 2.24 billion in dividends.", "2.24", _DIVIDENDS, False),
+        ("Revenue was 4.7% higher than in 2022.", "4.7%", "Revenue rose by 4.7% year on year.", False),
+        ("Tea sold 300 tonnes more than coffee.", "300", "Tea sold 300 tonnes more than coffee did.", False),
+        # "more than 50%" bounds the figure after it; a worked-out gap is in no sentence.
+        ("47 companies grew more than 50%.", "47", "47 companies grew by over 50%.", False),
+        ("Jinko allocated RMB 0.44 billion more than CRSC.", "0.44", _DIVIDENDS, False),
+    ],
+)
+def test_a_level_is_not_a_gap(claim, fig, sentence, taken):
+    assert gap_taken_for_level(claim, fig, sentence) is taken
+
+
+def test_no_difference_is_worked_out_between_counts_of_different_things():
+    question = "How many more companies introduced buyback plans than stake increase plans?"
+    assert difference("42 companies put forth 45 stake increase plans.", question) == ""
+    both = "146 companies introduced buyback plans. 42 companies put forth stake increase plans."
+    assert difference(both, question) == "146 against 42: a difference of 104"

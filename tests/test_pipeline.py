@@ -311,7 +311,7 @@ def test_a_worked_out_difference_needs_no_words_of_its_own_in_the_passages(setti
     )
 
     reply = _side_answers(
-        {"tea sales growth": "Tea sales grew 8.5% in 2021", "coffee sales growth": "Coffee sales grew 3.5% in 2021"}
+        {"tea sales grow": "Tea sales grew 8.5% in 2021", "coffee sales grow": "Coffee sales grew 3.5% in 2021"}
     )
     pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
     answer = pipeline.ask("By how many percentage points did tea sales growth beat coffee sales growth in 2021?")
@@ -336,6 +336,29 @@ def test_a_comparison_whose_passages_one_search_misses_is_asked_one_side_at_a_ti
     assert "declined before generation" in answer.notes  # one search found one side only
     assert not answer.refused and "a difference of 930 tonnes" in answer.text
     assert {c.chunk_id for c in answer.citations} == {"traders#s1.p1", "traders#s2.p1"}
+
+
+def test_a_difference_answered_without_one_is_asked_one_side_at_a_time(settings, embedder, corpus):
+    (corpus / "northwind.md").unlink()
+    (corpus / "traders.md").write_text(
+        "# Traders 2021\n\n## I. Sales\n\nAcme, Brio and Cato sold 1,240 tonnes, 310 tonnes and 95 tonnes "
+        "of tea in 2021, respectively.\n",
+        encoding="utf-8",
+    )
+    sides = _side_answers(
+        {"Acme": "Acme sold 1,240 tonnes of tea in 2021", "Brio": "Brio sold 310 tonnes of tea in 2021"}
+    )
+
+    def reply(messages: list[dict[str, str]]) -> str:
+        if "how much more" in messages[1]["content"].lower():
+            # Every figure of the passage, no difference: none can be worked out of three.
+            return "Acme, Brio and Cato sold 1,240 tonnes, 310 tonnes and 95 tonnes of tea in 2021, respectively [1]."
+        return sides(messages)
+
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    answer = pipeline.ask("How much more did Acme sell in 2021 than Brio?")
+    assert not answer.refused and "a difference of 930 tonnes" in answer.text
+    assert any(note.startswith("asked one side at a time") for note in answer.notes)
 
 
 def test_a_draft_of_the_right_kind_is_not_retried(settings, embedder):
@@ -440,13 +463,14 @@ def _passage_holding(messages: list[dict[str, str]], text: str) -> int:
 
 
 def _side_answers(sentences: dict[str, str]) -> Callable[[list[dict[str, str]]], str]:
-    """A model that answers a side question ("What was <side> ...?") with that side's
-    sentence, citing the passage that holds its figure, and anything else with NOT FOUND."""
+    """A model that answers a side question ("What was <side> ...?", "How much did <side> ...?")
+    with that side's sentence, citing the passage that holds its figure, and anything else
+    with NOT FOUND."""
 
     def reply(messages: list[dict[str, str]]) -> str:
         asked = messages[1]["content"].rpartition("Question: ")[2].lower()
         for side, sentence in sentences.items():
-            if asked.startswith(f"what was {side.lower()}"):
+            if asked.startswith((f"what was {side.lower()}", f"how much did {side.lower()}")):
                 figure = re.search(r"\d[\d,.]*%?", sentence).group(0)
                 return f"{sentence} [{_passage_holding(messages, figure)}]."
         return "NOT FOUND"

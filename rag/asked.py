@@ -137,10 +137,11 @@ _HOW_MUCH_MORE_DID_RE = re.compile(
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
-# "How much more did Jinko Solar allocate in cash dividends than CRSC?": two subjects, one deed.
+# "How much more did Jinko Solar allocate in cash dividends than CRSC?": two subjects, one deed
+# (not "... than their net cash flow": a measure, not a subject).
 _HOW_MUCH_MORE_SUBJECT_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?how (?P<much>much|many)\s+(?:more|fewer|less)\s+did\s+(?P<a>.+?)\s+than\s+"
-    r"(?!(?:they|it|he|she|we)\b)(?P<b>[^?]+?)\s*\?",
+    r"(?!(?:they|it|he|she|we|their|its|his|her|our)\b)(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
 # "How many more companies introduced buyback plans than put forth stake increase plans?":

@@ -1234,11 +1234,25 @@ def _counted_better(
     said = said_alike(wanted, evidence[n].read[i].terms)
     return any(
         said < said_alike(wanted, e.read[j].terms)
-        and counts_alike(evidence[n].sentences[i], fig, other, question, given, background)
-        for m, e in evidence.items()
-        for j, other in enumerate(e.sentences)
-        if (m, j) != quote
+        for e, j in _counting_alike(question, given, fig, quote, evidence, background)
     )
+
+
+def _counting_alike(
+    question: str,
+    given: set[str],
+    fig: str,
+    quote: tuple[int, int],
+    evidence: dict[int, _Evidence],
+    background: set[str],
+) -> Iterator[tuple[_Evidence, int]]:
+    """The other sentences given that count what ``fig``'s sentence counts with it (or what
+    the question counts) by a figure not in ``given`` (see counts_alike)."""
+    n, i = quote
+    for m, e in evidence.items():
+        for j, other in enumerate(e.sentences):
+            if (m, j) != quote and counts_alike(evidence[n].sentences[i], fig, other, question, given, background):
+                yield e, j
 
 
 def _described_better(
@@ -1259,15 +1273,10 @@ def _described_better(
     if not described:
         return False
     n, i = quote
-    sentence = evidence[n].sentences[i]
-    said = described[0] & _content_terms(sentence)
+    said = described[0] & _content_terms(evidence[n].sentences[i])
     return any(
-        said <= (says := described[0] & _content_terms(other))
-        and len(says - said) >= _MORE_DESCRIBED
-        and counts_alike(sentence, fig, other, question, given, background)
-        for m, e in evidence.items()
-        for j, other in enumerate(e.sentences)
-        if (m, j) != quote
+        said <= (says := described[0] & _content_terms(e.sentences[j])) and len(says - said) >= _MORE_DESCRIBED
+        for e, j in _counting_alike(question, given, fig, quote, evidence, background)
     )
 
 

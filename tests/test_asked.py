@@ -325,6 +325,7 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
         # Neither a known verb nor a preposition tells where the subject ends.
         ("How much more did the harbour authority dredge than they sold?", None),
         ("How many more companies than banks are listed?", None),
+        ("How much more did the firms invest in R&D than their net cash flow?", None),
         ("Which grew faster, tea or coffee?", None),
         ("What was the difference in revenue?", None),
     ],

@@ -150,7 +150,8 @@ _HOW_MANY_MORE_DEEDS_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?how many (?:more|fewer)\s+(?P<what>[\w-]+s)\s+(?P<a>[^?]+?)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
-_PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|put|made|set|won|got|saw|took|gave|paid|sold|spent|rose|grew|fell)$")
+# Past tenses besides _BASE_FORMS' own ("introduced", "had", "set").
+_PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|set|won|got|saw|took|gave)$")
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
 _UNIT_TAIL_RE = re.compile(
     r",?\s+in\s+(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?(?:thousands?|millions?|billions?|trillions?|"
@@ -190,6 +191,7 @@ _BASE_FORMS = {
     "raised": "raise", "sold": "sell", "made": "make", "put": "put", "generated": "generate",
     "allocated": "allocate", "reported": "report", "recorded": "record", "achieved": "achieve",
 }  # fmt: skip
+_KNOWN_VERBS = frozenset(_BASE_FORMS.values())
 _LEADING_PREPOSITION_RE = re.compile(r"^(for|of|in|at|on|from|by)\s", re.IGNORECASE)
 _MONEY_ANSWER_RE = re.compile(
     r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"
@@ -376,7 +378,7 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     if (subjects := _HOW_MUCH_MORE_SUBJECT_RE.search(question)) and (sides := _two_subjects_one_deed(subjects)):
         return sides
     if (deeds := _HOW_MANY_MORE_DEEDS_RE.search(question)) and all(
-        _PAST_TENSE_RE.match(side.split()[0].lower()) for side in deeds.group("a", "b")
+        _is_past_tense(side.split()[0].lower()) for side in deeds.group("a", "b")
     ):
         what = deeds.group("what")
         asked = (f"how many {what} {' '.join(side.split())}?" for side in deeds.group("a", "b"))
@@ -405,8 +407,7 @@ def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     ending the first deed dates both. None when the subject's verb cannot be told from the
     words after it."""
     words = match.group("a").split()
-    known = set(_BASE_FORMS.values())
-    at = next((i for i, w in enumerate(words[1:], 1) if w.lower() in known), None)
+    at = _verb_at(words)
     if at is None:
         at = next((i - 1 for i, w in enumerate(words[2:], 2) if _DEED_PREPOSITION_RE.match(w)), None)
     if at is None:
@@ -424,14 +425,22 @@ def _two_subjects_one_deed(match: re.Match[str]) -> tuple[str, str] | None:
     """ "How much more did A allocate in dividends for 2023 than B?" asked as "How much did A
     allocate in dividends for 2023?" and the same of B. None when no known verb ends A."""
     words = match.group("a").split()
-    known = set(_BASE_FORMS.values())
-    at = next((i for i, w in enumerate(words[1:], 1) if w.lower() in known), None)
+    at = _verb_at(words)
     if at is None:
         return None
     much, deed = match.group("much").lower(), " ".join(words[at:])
     subjects = (" ".join(words[:at]), " ".join(match.group("b").split()))
     asked = (f"how {much} did {subject} {deed}?" for subject in subjects)
     return _with_preface((match.group("pre") or "").strip(), *asked)
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the first known verb after a subject's first word stands ("Jinko Solar allocate ...": 2)."""
+    return next((i for i, w in enumerate(words[1:], 1) if w.lower() in _KNOWN_VERBS), None)
+
+
+def _is_past_tense(word: str) -> bool:
+    return word in _BASE_FORMS or bool(_PAST_TENSE_RE.match(word))
 
 
 def _dated_like(side: str, other: str) -> str:

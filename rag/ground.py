@@ -1156,11 +1156,11 @@ def _one_of_several(asked_names: list[str], core: str, wide: str) -> str:
     tracking the STAR ESG Index are nearly RMB 160 billion" from "... indices such as the STAR
     100 Index and STAR ESG Index. Presently, the 15 indices collectively represent nearly RMB
     160 billion". A figure of one of several is said with its name. "" when there is none."""
-    for name in asked_names:
-        if _written_in(name, core) or not _written_in(name, wide):
-            continue
-        for sentence in sentences(wide):
-            phrases = [p.split() for p in _NAME_PHRASE_RE.findall(sentence)]
+    unsaid = [name for name in asked_names if not _written_in(name, core) and _written_in(name, wide)]
+    # Each sentence's names of several words, read once for all names.
+    phrased = [[p.split() for p in _NAME_PHRASE_RE.findall(sentence)] for sentence in sentences(wide)] if unsaid else []
+    for name in unsaid:
+        for phrases in phrased:
             mine = [p for p in phrases if len(p) > 1 and name in p]
             others = [p for p in phrases if len(p) > 1 and name not in p]
             alike = [p for p in mine if any(o[-1].lower() == p[-1].lower() for o in others)]

@@ -348,14 +348,13 @@ class Pipeline:
     def _by_sides(
         self, question: str, draft: str, verdict: Verdict, retrieval: Retrieval, timings: dict[str, float]
     ) -> tuple[str, Verdict, Retrieval]:
-        worked_out = None
-        if difference_questions(question) and not verdict.refused:
+        gap = difference_questions(question)
+        if gap and not verdict.refused:
             worked_out = self._with_difference(question, verdict)
             if worked_out is not None:
                 return draft, worked_out, retrieval
         # A difference asked for but not given as two figures of one kind is asked side by side too.
-        asked_again = verdict.refused or verdict.retry == "both" or (difference_questions(question) and not worked_out)
-        sides = self._sides(question) if asked_again else None
+        sides = self._sides(question) if verdict.refused or verdict.retry == "both" or gap else None
         if sides:
             found = self._side_by_side(question, sides, retrieval, timings)
             if found is None:

@@ -78,6 +78,7 @@ from rag.text import (
     split_list,
     terms,
     tokens,
+    without_outline_numbers,
 )
 from rag.types import Citation, Passage
 
@@ -464,7 +465,7 @@ def check_answer(
         # excludes), or in what the passage is about: its titles and its first sentence
         # ("Tarrow Bridge Upgrade. Completed ...").
         topics = "\n".join(
-            f"{evidence[n].passage.chunk.document}\n{evidence[n].passage.chunk.section}\n{_run_in_heading(evidence[n])}"
+            f"{evidence[n].passage.chunk.document}\n{evidence[n].title}\n{_run_in_heading(evidence[n])}"
             for n in numbers
         )
         wide = "\n".join(_whole(n, evidence) for n in numbers)
@@ -551,7 +552,7 @@ def check_answer(
     known = {(m, h) for m, h, _ in kind_pairs(given)} | set(kinds({p.chunk.doc_id for p in passages}))
     # A sentence that names no side ("The Library receives $11.9 million") is read with its
     # section's title ("Expenditures by Department").
-    titles = "\n".join(dedupe(evidence[n].passage.chunk.section for s in kept for n in s.passages))
+    titles = "\n".join(dedupe(evidence[n].title for s in kept for n in s.passages))
     opposite = contrast(question, f"{core}\n{titles}", lead_ins) or other_kind(question, core, supporting, known)
     if opposite:
         asked_for, found = opposite
@@ -747,13 +748,14 @@ class _Evidence:
     """A passage prepared for matching: its whole chunk with the section title."""
 
     passage: Passage
+    title: str  # the section title without its outline number: "7. Troubleshooting" gives no 7
     sentences: list[str]
     bag: _Bag
 
     @classmethod
     def of(cls, passage: Passage) -> _Evidence:
-        text = f"{passage.chunk.section}\n{passage.chunk.text}"
-        return cls(passage, sentences(passage.chunk.text), _Bag.of(text))
+        title = without_outline_numbers(passage.chunk.section)
+        return cls(passage, title, sentences(passage.chunk.text), _Bag.of(f"{title}\n{passage.chunk.text}"))
 
     @cached_property
     def read(self) -> list[_Bag]:
@@ -1402,7 +1404,7 @@ def _window(quotes: tuple[tuple[int, int], ...], evidence: dict[int, _Evidence],
 
 def _reading(e: _Evidence, i: int, neighbours: int) -> list[str]:
     first = max(0, i - max(neighbours, int(leans_on_previous(e.sentences[i]))))
-    return [e.passage.chunk.section, *e.sentences[first : i + neighbours + 1]]
+    return [e.title, *e.sentences[first : i + neighbours + 1]]
 
 
 def _run_in_heading(e: _Evidence) -> str:
@@ -1415,7 +1417,7 @@ def _run_in_heading(e: _Evidence) -> str:
 
 def _whole(n: int, evidence: dict[int, _Evidence]) -> str:
     chunk = evidence[n].passage.chunk
-    return f"{chunk.document}\n{chunk.section}\n{chunk.text}"
+    return f"{chunk.document}\n{evidence[n].title}\n{chunk.text}"
 
 
 def _citations(kept: list[_Support], evidence: dict[int, _Evidence]) -> list[Citation]:

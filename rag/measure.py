@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from rag.text import (
+    NUMBER_RE,
     RESPECTIVELY_RE,
     YEAR_RE,
     dedupe,
@@ -337,18 +338,31 @@ _GAP_AFTER_RE = re.compile(
 )
 
 
+# ... or before it: "exceeded the increase by RMB 17.89 billion", "was higher than B by 3%".
+_GAP_BEFORE_RE = re.compile(
+    r"\b(?:exceed(?:s|ed)?|surpass(?:es|ed)?|outpac(?:es|ed)|outstrip(?:s|ped)?|than)\b[^.;]{0,80}?"
+    r"\bby\s+(?:about\s+|nearly\s+|almost\s+)?(?:rmb|usd|us\$|[$€£¥])?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _given_as_gap(text: str, mention: re.Match[str]) -> bool:
+    return bool(
+        _GAP_AFTER_RE.match(_unit_skipped(text, mention.end())) or _GAP_BEFORE_RE.search(text[: mention.start()])
+    )
+
+
 def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     """Whether the claim gives ``fig`` as the gap between two things ("Jinko Solar allocated
     RMB 2.24 billion more than CRSC") where the sentence gives it as a level of one
     ("allocated RMB 4.84 billion, RMB 2.24 billion, and RMB 1.80 billion"). A sentence that
     gives it as a change or a gap ("an increase of 4.7%", "4.7% higher than") may be
     read as one."""
-    if not any(_GAP_AFTER_RE.match(_unit_skipped(claim, m.end())) for m in _mentions(claim, fig)):
+    if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)):
         return False
     mentions = list(_mentions(sentence, fig))
     return bool(mentions) and not any(
-        _GAP_AFTER_RE.match(_unit_skipped(sentence, m.end())) or _CHANGE_WORD_RE.search(lead_in(sentence, fig))
-        for m in mentions
+        _given_as_gap(sentence, m) or _CHANGE_WORD_RE.search(lead_in(sentence, fig)) for m in mentions
     )
 
 
@@ -395,10 +409,17 @@ def asked_beyond_count(question: str) -> set[str]:
 
 
 def gives_count(claim: str, question: str) -> bool:
-    """Whether the claim gives a count of its own: not a share, a year or the question's figure."""
+    """Whether the claim gives a count of its own: not a share, a year or the question's
+    figure, nor a count of what the question's figure counts unless that is what it asks to
+    count ("100,000 patents" does not answer "how many companies have over 10,000 patents?")."""
     asked = figures(question)
+    thresholds = set().union(*(words for f in asked for words in _counted(question, f))) - _asked_count(question)
     return any(
-        not f.endswith("%") and not YEAR_RE.fullmatch(f) and f not in asked for f in figures(claim, spelled=True)
+        not f.endswith("%")
+        and not YEAR_RE.fullmatch(f)
+        and f not in asked
+        and not any(words & thresholds for words in _counted(claim, f))
+        for f in figures(claim, spelled=True)
     )
 
 
@@ -587,5 +608,5 @@ def _went_down(text: str, fig: str) -> bool:
 
 
 def _in_order(text: str) -> list[str]:
-    """The figures of ``text`` in the order it gives them."""
-    return [f for m in FIGURE_MENTION_RE.finditer(text) for f in figures(m.group(0))]
+    """The figures of ``text`` in the order it gives them, not the digits of a code ("BL-B01D1")."""
+    return [f for m in NUMBER_RE.finditer(text) for f in figures(m.group(0))]

@@ -1340,3 +1340,13 @@ def test_a_date_question_answered_without_a_date_is_retried_for_one():
     assert verdict.refused and verdict.retry == "date"
     dated = "By the conclusion of 2023 professional institutional accounts passed 70,000 [1]."
     assert not check_answer(question, dated, passages, SYSTEM, 0.5).refused
+
+
+def test_a_section_titles_outline_number_is_no_figure():
+    text = "Blank or frozen display: hold the power button for 12 seconds to force a restart."
+    passages = _one_passage(text, "7. Troubleshooting", "Manual")
+    question = "For how many seconds must the power button be held to force a restart?"
+    assert check_answer(question, "7 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "12 seconds [1].", passages, SYSTEM, 0.5).refused
+    # The title's words still count: "the troubleshooting section" is about the passage.
+    assert "Troubleshooting" in check_answer(question, "12 seconds [1].", passages, SYSTEM, 0.5).citations[0].section

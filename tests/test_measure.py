@@ -123,6 +123,16 @@ def test_a_share_or_the_questions_own_figure_is_no_count():
     assert gives_count("47 firms", question)
 
 
+def test_a_count_of_what_the_questions_threshold_counts_is_no_count():
+    question = "How many companies have each been granted over 10,000 patents?"
+    assert not gives_count("more than 100,000 utility patents have been granted, 10,000 for SMIC and CICT", question)
+    assert gives_count("Two companies, SMIC and CICT, have over 10,000 patents", question)
+    assert gives_count("2 companies", question)
+    assert not gives_count("5,000 employees", "How many companies had over 1,000 employees?")
+    # What it asks to count may be what its figure counts.
+    assert gives_count("12 patents", "How many patents did firms with over 10 patents file?")
+
+
 def test_opposite_qualifiers_are_found_per_figure():
     evidence = "Revenue rose 4.7%. The median proportion of R&D to revenue was 12.2%."
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
@@ -380,6 +390,16 @@ _DIVIDENDS = (
             True,
         ),
         ("Sales were 4.7% higher than costs.", "4.7%", "Sales reached RMB 12 billion, 4.7% of the total.", True),
+        # The gap said before the figure.
+        (
+            "The repurchase limit exceeded the maximum stake increase by RMB 17.89 billion.",
+            "17.89",
+            "146 companies introduced 152 repurchase plans, with repurchase limits amounting to RMB 17.89 billion.",
+            True,
+        ),
+        ("Sales were higher than costs by 4.7%.", "4.7%", "Sales reached RMB 12 billion, 4.7% of the total.", True),
+        ("Sales exceeded costs by 4.7%.", "4.7%", "Sales exceeded costs by 4.7% in 2023.", False),
+        ("Revenue grew by 4.7%.", "4.7%", "Revenue was RMB 12 billion, 4.7% of the total.", False),
         # Given as a level, or as a change or gap in the sentence: read rightly.
         ("Jinko Solar allocated RMB 2.24 billion in dividends.", "2.24", _DIVIDENDS, False),
         ("Revenue was 4.7% higher than in 2022.", "4.7%", "Revenue rose by 4.7% year on year.", False),
@@ -398,3 +418,11 @@ def test_no_difference_is_worked_out_between_counts_of_different_things():
     assert difference("42 companies put forth 45 stake increase plans.", question) == ""
     both = "146 companies introduced buyback plans. 42 companies put forth stake increase plans."
     assert difference(both, question) == "146 against 42: a difference of 104"
+
+
+def test_the_digits_of_a_code_are_no_figures_of_a_difference():
+    question = "What is the gap between the potential total and the down payment of the BL-B01D1 deal?"
+    text = "The BL-B01D1 deal's potential total was USD 8.4 billion. Its down payment was USD 800 million."
+    assert "01" not in difference(text, question)
+    text = "The KX2-100 stores 20,000 readings. The KX2-200 stores 50,000 readings."
+    assert difference(text, "How many more readings does the KX2-200 store?").endswith("a difference of 30,000")

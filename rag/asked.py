@@ -51,6 +51,13 @@ CHANGE_QUESTION_RE = re.compile(
     r"(?!\s+to\b)",
     re.IGNORECASE,
 )
+# Questions asking for the gap between two figures: "how many more ... than", "by how much did A exceed B".
+GAP_QUESTION_RE = re.compile(
+    r"\bhow (?:much|many)\s+(?:more|less|fewer|larger|smaller|higher|lower|bigger|greater)\b"
+    r"|\bby how (?:much|many)\b[^?]*\b(?:exceed\w*|surpass\w*|outpac\w*|outstrip\w*|than)\b"
+    r"|\b(?:gap|difference)\s+between\b",
+    re.IGNORECASE,
+)
 # Questions whose answer is an amount of money: "100,000 utility patents" does not answer
 # "what was the market capitalisation?". Not when they ask how it changed or what share it is.
 _MONEY_QUESTION_RE = re.compile(

@@ -32,6 +32,7 @@ from functools import cached_property
 from rag.asked import (
     CHANGE_QUESTION_RE,
     DATE_QUESTION_RE,
+    GAP_QUESTION_RE,
     HOW_MEASURES,
     QUANTITY_RE,
     SHARE_QUESTION_RE,
@@ -56,6 +57,7 @@ from rag.measure import (
     gives_count,
     lead_in,
     level_for_change,
+    level_for_gap,
     misordered,
     other_kind,
     unit_of,
@@ -588,6 +590,9 @@ def check_answer(
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
         return replace(decline(reason, notes), retry="change")
+    if GAP_QUESTION_RE.search(question) and (level := level_for_gap(bodies, core, question)):
+        reason = f"The figure found, {level}, is a level, not the difference asked for."
+        return replace(decline(reason, notes), retry="both")
     if _restates(question, bodies):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
     return Verdict(

@@ -551,6 +551,24 @@ def level_for_change(answer: str, evidence: str) -> str:
     return found
 
 
+def level_for_gap(answer: str, evidence: str, question: str) -> str:
+    """The answer's one figure, as its sentence writes it, when the question asks for a gap
+    between two figures and that sentence gives it as a level of one, not as a gap or a
+    change: "187 [1]." for "how many more companies grew revenue than profit?" from "187
+    achieved growth in revenue". An answer with two figures or none is read elsewhere. Else ""."""
+    said = {f for f in figures(answer) if not YEAR_RE.fullmatch(f)} - figures(question)
+    if len(said) != 1:
+        return ""
+    (fig,) = said
+    found = ""
+    for sentence in sentences(evidence):
+        for mention in _mentions(sentence, fig):
+            if _given_as_gap(sentence, mention) or _CHANGE_WORD_RE.search(lead_in(sentence, fig)):
+                return ""
+            found = found or counted_mention(sentence, fig)
+    return found
+
+
 def difference(text: str, question: str) -> str:
     """The gap between the two figures ``text`` gives of one unit, in words: "R&D investment
     grew 14.3%. Operating revenue grew 4.7%." gives "14.3% against 4.7%: a difference of 9.6

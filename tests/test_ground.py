@@ -1350,3 +1350,15 @@ def test_a_section_titles_outline_number_is_no_figure():
     assert not check_answer(question, "12 seconds [1].", passages, SYSTEM, 0.5).refused
     # The title's words still count: "the troubleshooting section" is about the passage.
     assert "Troubleshooting" in check_answer(question, "12 seconds [1].", passages, SYSTEM, 0.5).citations[0].section
+
+
+def test_a_difference_answered_with_one_sides_level_is_declined_for_both():
+    text = (
+        "Among them, 187 achieved growth in operating revenue for 4 consecutive years, "
+        "and 75 reported positive growth in net profit for 4 consecutive years."
+    )
+    question = "How many more companies grew revenue for 4 straight years than grew net profit for 4 straight years?"
+    verdict = check_answer(question, "187 [1].", _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "both"
+    both = "187 companies grew revenue and 75 grew net profit for 4 consecutive years [1]."
+    assert not check_answer(question, both, _one_passage(text), SYSTEM, 0.5).refused

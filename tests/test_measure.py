@@ -15,6 +15,7 @@ from rag.measure import (
     gives_count,
     lead_in,
     level_for_change,
+    level_for_gap,
     misordered,
     other_kind,
     unit_of,
@@ -426,3 +427,30 @@ def test_the_digits_of_a_code_are_no_figures_of_a_difference():
     assert "01" not in difference(text, question)
     text = "The KX2-100 stores 20,000 readings. The KX2-200 stores 50,000 readings."
     assert difference(text, "How many more readings does the KX2-200 store?").endswith("a difference of 30,000")
+
+
+_GROWERS = (
+    "Among them, 92 had a compound growth rate of more than 30%, 187 achieved growth in operating revenue "
+    "for 4 consecutive years, and 75 reported positive growth in net profit for 4 consecutive years."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        # One side's level given for the gap.
+        ("187.", "187 achieved growth in"),
+        ("187 companies grew revenue for 4 consecutive years.", "187 achieved growth in"),
+        # Both sides (the gap is worked out after), or a gap the passages do not give.
+        ("187 grew revenue and 75 grew profit.", ""),
+        ("112 more companies.", ""),
+    ],
+)
+def test_a_level_of_one_side_is_no_gap(answer, level):
+    question = "How many more companies grew revenue for 4 straight years than grew net profit for 4 straight years?"
+    assert level_for_gap(answer, _GROWERS, question) == level
+
+
+def test_a_gap_the_passage_gives_is_a_gap():
+    evidence = "Revenue rose by 4.7% in 2023, and costs grew 2.1% faster than revenue."
+    assert level_for_gap("2.1%.", evidence, "How much faster did costs grow than revenue?") == ""

@@ -12,7 +12,6 @@ import re
 from collections.abc import Collection, Iterator
 
 from rag.text import (
-    NUMBER_RE,
     RESPECTIVELY_RE,
     YEAR_RE,
     dedupe,
@@ -352,6 +351,12 @@ def _given_as_gap(text: str, mention: re.Match[str]) -> bool:
     )
 
 
+def _read_as_gap_or_change(sentence: str, fig: str) -> bool:
+    """Whether ``sentence`` gives ``fig`` as a gap ("4.7% higher than") or a change ("an increase of 4.7%")."""
+    changed = bool(_CHANGE_WORD_RE.search(lead_in(sentence, fig)))
+    return changed or any(_given_as_gap(sentence, m) for m in _mentions(sentence, fig))
+
+
 def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     """Whether the claim gives ``fig`` as the gap between two things ("Jinko Solar allocated
     RMB 2.24 billion more than CRSC") where the sentence gives it as a level of one
@@ -360,10 +365,7 @@ def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     read as one."""
     if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)):
         return False
-    mentions = list(_mentions(sentence, fig))
-    return bool(mentions) and not any(
-        _given_as_gap(sentence, m) or _CHANGE_WORD_RE.search(lead_in(sentence, fig)) for m in mentions
-    )
+    return any(_mentions(sentence, fig)) and not _read_as_gap_or_change(sentence, fig)
 
 
 def _unit_skipped(text: str, end: int) -> str:
@@ -562,8 +564,8 @@ def level_for_gap(answer: str, evidence: str, question: str) -> str:
     (fig,) = said
     found = ""
     for sentence in sentences(evidence):
-        for mention in _mentions(sentence, fig):
-            if _given_as_gap(sentence, mention) or _CHANGE_WORD_RE.search(lead_in(sentence, fig)):
+        if any(_mentions(sentence, fig)):
+            if _read_as_gap_or_change(sentence, fig):
                 return ""
             found = found or counted_mention(sentence, fig)
     return found
@@ -627,4 +629,4 @@ def _went_down(text: str, fig: str) -> bool:
 
 def _in_order(text: str) -> list[str]:
     """The figures of ``text`` in the order it gives them, not the digits of a code ("BL-B01D1")."""
-    return [f for m in NUMBER_RE.finditer(text) for f in figures(m.group(0))]
+    return [fig for _, _, fig in figure_spans(text)]

@@ -20,7 +20,7 @@ _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?"
 _WORD = r"[^\W_]+(?:[&'’][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"(?:{_NUMBER})(?![^\W_])|{_WORD}")
 # Not in a code like "KB-40", "E-12" or "KX2-100": that is a name, checked as written.
-NUMBER_RE = re.compile(rf"(?<![\w.,])(?<![A-Z]-)(?<![A-Z]\d-)(?<![A-Z]\d\d-)(?:{_NUMBER})(?![^\W_])")
+_NUMBER_RE = re.compile(rf"(?<![\w.,])(?<![A-Z]-)(?<![A-Z]\d-)(?<![A-Z]\d\d-)(?:{_NUMBER})(?![^\W_])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 STOPWORDS = frozenset(
@@ -183,7 +183,7 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
             text,
         )
     text = _ORDINAL_RE.sub(r"\1", text)
-    return {_canonical(raw) for raw in NUMBER_RE.findall(text)}
+    return {_canonical(raw) for raw in _NUMBER_RE.findall(text)}
 
 
 def _canonical(raw: str) -> str:
@@ -195,7 +195,7 @@ def _canonical(raw: str) -> str:
 
 def figure_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, figure) for each figure written in digits, in the form ``figures`` gives."""
-    return [(m.start(), m.end(), _canonical(m.group(0))) for m in NUMBER_RE.finditer(text)]
+    return [(m.start(), m.end(), _canonical(m.group(0))) for m in _NUMBER_RE.finditer(text)]
 
 
 def figure_value(fig: str) -> float:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from decimal import Decimal
 
 from rag.text import (
     RESPECTIVELY_RE,
     YEAR_RE,
+    cardinal_figures,
     dedupe,
     figure_spans,
     figure_value,
@@ -88,6 +90,9 @@ _UNITS = {
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(r"(RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)\s*$")
+_CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+# Scale words are one kind of unit: "USD 8.4 billion" and "USD 800 million" can be subtracted.
+_SCALE_EXPONENTS = {"e3": 3, "e6": 6, "e9": 9, "e12": 12}
 # "a decline of 4.7%", "fell by 8.6%", "down 2%": a rate that went down. Not "fell to 30%", a level.
 _DOWN_BEFORE_RE = re.compile(
     r"\b(?:decreas\w*|declin\w*|fell|fall\w*|drop\w*|down|shr[iu]nk\w*|reduc\w*|cut)(?:\s+(?:of|by))?\s*$",
@@ -411,9 +416,10 @@ def asked_beyond_count(question: str) -> set[str]:
 
 
 def gives_count(claim: str, question: str) -> bool:
-    """Whether the claim gives a count of its own: not a share, a year or the question's
-    figure, nor a count of what the question's figure counts unless that is what it asks to
-    count ("100,000 patents" does not answer "how many companies have over 10,000 patents?")."""
+    """Whether the claim gives a count of its own: not a share, a rank ("ranked fifth"), a
+    year or the question's figure, nor a count of what the question's figure counts unless
+    that is what it asks to count ("100,000 patents" does not answer "how many companies
+    have over 10,000 patents?")."""
     asked = figures(question)
     thresholds = set().union(*(words for f in asked for words in _counted(question, f))) - _asked_count(question)
     return any(
@@ -421,7 +427,7 @@ def gives_count(claim: str, question: str) -> bool:
         and not YEAR_RE.fullmatch(f)
         and f not in asked
         and not any(words & thresholds for words in _counted(claim, f))
-        for f in figures(claim, spelled=True)
+        for f in cardinal_figures(claim)
     )
 
 
@@ -574,30 +580,50 @@ def level_for_gap(answer: str, evidence: str, question: str) -> str:
 def difference(text: str, question: str) -> str:
     """The gap between the two figures ``text`` gives of one unit, in words: "R&D investment
     grew 14.3%. Operating revenue grew 4.7%." gives "14.3% against 4.7%: a difference of 9.6
-    percentage points". Shares only when the question asks about points, rates or
-    percentages. "" unless exactly one unit has exactly two figures (none more), or when
-    the text already gives their gap."""
+    percentage points". Amounts of one currency in different scale words are compared in
+    the larger one ("USD 8.4 billion against USD 800 million: a difference of USD 7.6
+    billion"). Shares only when the question asks about points, rates or percentages. ""
+    unless exactly one unit has exactly two figures (none more), or when the text already
+    gives their gap."""
     shares_only = bool(_POINTS_ASKED_RE.search(question))
     given = [f for f in dedupe(_in_order(text)) if not YEAR_RE.fullmatch(f)]
     groups: dict[str, list[str]] = {}
     for fig in given:
         if fig.endswith("%") or not shares_only:
-            groups.setdefault(unit_of(text, fig), []).append(fig)
+            unit = unit_of(text, fig)
+            groups.setdefault("scale" if unit in _SCALE_EXPONENTS else unit, []).append(fig)
     pairs = [group for group in groups.values() if len(group) == 2]
     if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
         return ""
     a, b = pairs[0]
-    if _counts_apart(text, a, b):
+    if _counts_apart(text, a, b) or len({c for c in (_currency(text, a), _currency(text, b)) if c}) > 1:
         return ""
-    signed = {f: -figure_value(f) if a.endswith("%") and _went_down(text, f) else figure_value(f) for f in (a, b)}
-    value = abs(signed[a] - signed[b])
-    if any(abs(figure_value(f) - value) < 1e-9 for f in given):
+    scale = {f: _SCALE_EXPONENTS.get(unit_of(text, f), 0) for f in (a, b)}
+    larger = max((a, b), key=scale.__getitem__)
+    # Exact decimals: 8.4 - 0.8 is 7.6, not 7.6000000000000005.
+    values = {f: Decimal(f.rstrip("%")).scaleb(scale[f] - scale[larger]) for f in (a, b)}
+    signed = {f: -v if a.endswith("%") and _went_down(text, f) else v for f, v in values.items()}
+    gap = abs(signed[a] - signed[b])
+    if any(abs(figure_value(f) - float(gap)) < 1e-9 for f in given):
         return ""
-    gap = f"{value:,.{max(len(f.rstrip('%').partition('.')[2]) for f in (a, b))}f}"
+    places = max(_places(v) for v in values.values())
+    said = f"{gap:,.{places}f}"
     if a.endswith("%"):
         a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
-        return f"{a_said} against {b_said}: a difference of {gap} percentage points"
-    return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, a, gap)}"
+        return f"{a_said} against {b_said}: a difference of {said} percentage points"
+    return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, larger, said)}"
+
+
+def _places(value: Decimal) -> int:
+    """How many decimal places ``value`` needs: 2 for 4.84, 1 for 0.800, 0 for 800."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _currency(text: str, fig: str) -> str:
+    """The currency ``text`` writes before ``fig``'s first mention ("USD" for "US$ 3"), or ""."""
+    before = _CURRENCY_BEFORE_RE.search(text[: next(_mentions(text, fig)).start()])
+    return _CURRENCY_ALIASES.get(before.group(1), before.group(1)) if before else ""
 
 
 def _counts_apart(text: str, a: str, b: str) -> bool:

@@ -186,6 +186,12 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
     return {_canonical(raw) for raw in _NUMBER_RE.findall(text)}
 
 
+def cardinal_figures(text: str) -> set[str]:
+    """The figures a text states as amounts, digits or words, not as ranks: "four companies"
+    gives 4; "ranked fifth" and "the 2nd largest" give nothing."""
+    return figures(in_digits(_ORDINAL_RE.sub(" ", _ORDINAL_WORD_RE.sub(" ", text))))
+
+
 def _canonical(raw: str) -> str:
     value = raw.replace(",", "")
     if "." in value:

@@ -124,6 +124,13 @@ def test_a_share_or_the_questions_own_figure_is_no_count():
     assert gives_count("47 firms", question)
 
 
+def test_a_rank_is_no_count():
+    question = "How many of the top five module makers are STAR Market companies?"
+    assert not gives_count("Jinko ranked first, Trina second and Canadian Solar fifth", question)
+    assert not gives_count("Jinko was the 2nd largest", question)
+    assert gives_count("three of them", question)
+
+
 def test_a_count_of_what_the_questions_threshold_counts_is_no_count():
     question = "How many companies have each been granted over 10,000 patents?"
     assert not gives_count("more than 100,000 utility patents have been granted, 10,000 for SMIC and CICT", question)
@@ -454,3 +461,17 @@ def test_a_level_of_one_side_is_no_gap(answer, level):
 def test_a_gap_the_passage_gives_is_a_gap():
     evidence = "Revenue rose by 4.7% in 2023, and costs grew 2.1% faster than revenue."
     assert level_for_gap("2.1%.", evidence, "How much faster did costs grow than revenue?") == ""
+
+
+def test_amounts_in_different_scale_words_are_subtracted_in_the_larger_one():
+    question = "What is the gap between the potential total and the down payment?"
+    text = "The deal's potential total was USD 8.4 billion. Its down payment was USD 800 million."
+    assert difference(text, question) == "USD 8.4 billion against USD 800 million: a difference of USD 7.6 billion"
+    text = "Sales were RMB 350 million in 2022 and RMB 1.25 billion in 2023."
+    assert difference(text, question) == "RMB 350 million against RMB 1.25 billion: a difference of RMB 0.90 billion"
+
+
+def test_no_difference_is_worked_out_between_two_currencies():
+    question = "How much more did A pay than B?"
+    assert difference("A paid RMB 4.84 billion. B paid USD 2.24 billion.", question) == ""
+    assert difference("A paid USD 4.84 billion. B paid US$ 2.24 billion.", question).endswith("USD 2.60 billion")

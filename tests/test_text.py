@@ -2,6 +2,7 @@ import pytest
 
 from rag.text import (
     announces_next,
+    cardinal_figures,
     count_tokens,
     figure_spans,
     figures,
@@ -52,6 +53,11 @@ def test_terms_are_stemmed_without_stopwords():
 def test_figures_are_canonical_and_number_words_count_only_when_asked():
     assert figures("RMB 1,397.78 billion, up 4.7 percent, four deals") == {"1397.78", "4.7%"}
     assert figures("four deals ranked first", spelled=True) == {"4", "1"}
+
+
+def test_cardinal_figures_are_amounts_in_digits_or_words_but_not_ranks():
+    assert cardinal_figures("four companies, 12 plans and 4.7%") == {"4", "12", "4.7%"}
+    assert cardinal_figures("ranked first, second and fifth; the 2nd and 3rd largest") == set()
 
 
 def test_codes_are_not_figures_but_ranges_and_dates_are():

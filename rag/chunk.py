@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from rag.text import count_tokens, numbered_heading, sentences
+from rag.text import count_tokens, leans_on_previous, numbered_heading, sentences
 from rag.types import Chunk, Document
 
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -145,13 +145,20 @@ def split_paragraph(paragraph: str, max_tokens: int) -> list[str]:
     total = count_tokens(paragraph)
     if total <= max_tokens:
         return [paragraph]
+    joiner = "\n" if "\n" in paragraph else " "
     units: list[str] = []
     for sentence in sentences(paragraph):
         # A sentence over the limit on its own is cut at word boundaries.
         n = count_tokens(sentence)
         words = sentence.split()
-        units.extend(_pack(words, max_tokens, n / math.ceil(n / max_tokens)) if n > max_tokens else [sentence])
-    joiner = "\n" if "\n" in paragraph else " "
+        if n > max_tokens:
+            units.extend(_pack(words, max_tokens, n / math.ceil(n / max_tokens)))
+        elif units and leans_on_previous(sentence) and count_tokens(units[-1]) + n <= max_tokens:
+            # "This project has become ..." stays with the sentence that names the project:
+            # a piece starting with it would say neither to the search nor to the reader what it is about.
+            units[-1] = f"{units[-1]}{joiner}{sentence}"
+        else:
+            units.append(sentence)
     return _pack(units, max_tokens, total / math.ceil(total / max_tokens), joiner)
 
 

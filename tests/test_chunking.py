@@ -72,6 +72,17 @@ def test_long_paragraph_splits_at_sentences_under_the_limit():
     assert " ".join(parts) == paragraph
 
 
+def test_a_sentence_that_points_back_stays_with_the_one_it_points_to():
+    filler = " ".join(f"Fact {i} is stated here." for i in range(5))
+    named = "Two firms built the Jakarta Railway."
+    paragraph = f"{filler} {named} This project is a remarkable example of cooperation. {filler}"
+    parts = split_paragraph(paragraph, 60)
+    assert len(parts) == 2
+    assert any(named in p and "This project" in p for p in parts)
+    assert all(count_tokens(p) <= 60 for p in parts)
+    assert " ".join(parts) == paragraph
+
+
 def test_split_parts_get_suffixed_ids():
     long = " ".join(f"Fact {i} is stated here." for i in range(80))
     chunks = _chunks("a.md", f"# T\n\n## 1. S\n\n{long}\n", max_tokens=50)

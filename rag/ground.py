@@ -969,7 +969,7 @@ def _support(
         if unstated:
             reasons.append(f"{numbers}: no {', '.join(unstated)}")
             return None
-        by_figure = _quotes(claim_figures, new_names, content, numbers, evidence, claim.body)
+        by_figure = _quotes(claim_figures, new_names, content, numbers, evidence, claim.body, question)
         if by_figure is None:
             reasons.append(f"{numbers}: a figure's unit differs from the passage's")
             return None
@@ -1183,13 +1183,15 @@ def _quotes(
     numbers: tuple[int, ...],
     evidence: dict[int, _Evidence],
     claim: str,
+    question: str,
 ) -> dict[str, tuple[int, int]] | None:
     """The sentence each figure of the claim rests on ("" for a claim without one).
 
     None if a figure appears only with another unit than the claim gives it.
 
     Closest means naming the claim's companies first, then stating the figure itself,
-    then saying most of what the claim says. Each sentence is read with the one it leans on
+    then saying most of what the claim says, then most of what the question asks about (a
+    bare "2023" rests on the sentence about what was asked). Each sentence is read with the one it leans on
     ("The company ..."), but a figure rests on the sentence that states it: "Among them,
     Beigene's drug ..." reads with "50 drugs developed by 27 companies", yet what 27 counts
     is told there.
@@ -1198,12 +1200,14 @@ def _quotes(
     if not candidates:
         return {}
 
-    def closeness(candidate: tuple[int, int, _Bag], fig: str = "") -> tuple[int, bool, float]:
+    asked = set(terms(question))
+
+    def closeness(candidate: tuple[int, int, _Bag], fig: str = "") -> tuple[int, bool, float, int]:
         n, i, bag = candidate
         named = sum(set(tokens(name)) <= bag.tokens for name in claim_names)
         states = bool(fig) and figure_in(fig, figures(evidence[n].sentences[i], ordinals=True))
         said = 3 * sum(figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
-        return named, states, said
+        return named, states, said, len(asked & bag.terms)
 
     picked: dict[str, tuple[int, int]] = {}
     for fig in sorted(f for f in claim_figures if not YEAR_RE.fullmatch(f)):

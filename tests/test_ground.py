@@ -1362,3 +1362,15 @@ def test_a_difference_answered_with_one_sides_level_is_declined_for_both():
     assert verdict.refused and verdict.retry == "both"
     both = "187 companies grew revenue and 75 grew net profit for 4 consecutive years [1]."
     assert not check_answer(question, both, _one_passage(text), SYSTEM, 0.5).refused
+
+
+def test_a_bare_year_rests_on_the_sentence_about_what_was_asked():
+    text = (
+        "In 2023, overseas revenues reached RMB 402.62 billion. "
+        "Jinko Solar and Trina Solar ranked first and second in global module shipments in 2023."
+    )
+    verdict = check_answer(
+        "Jinko and Trina are ranked by global module shipments for which year?", "2023", _one_passage(text), SYSTEM, 0.5
+    )
+    assert not verdict.refused
+    assert verdict.citations[0].quote.startswith("Jinko Solar")

@@ -154,9 +154,11 @@ _HOW_MUCH_MORE_SUBJECT_RE = re.compile(
 # "How many more companies introduced buyback plans than put forth stake increase plans?":
 # one kind of thing counted, two deeds.
 _HOW_MANY_MORE_DEEDS_RE = re.compile(
-    r"^(?P<pre>[^?]*?\b)?how many (?:more|fewer)\s+(?P<what>[\w-]+s)\s+(?P<a>[^?]+?)\s+than\s+(?P<b>[^?]+?)\s*\?",
+    r"^(?P<pre>[^?]*?\b)?how many (?:more|fewer)\s+(?P<rest>[^?]+?)\s+than\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
+# "how many more STAR Market companies ...": the counted thing is a few words at most.
+_COUNTED_MAX_WORDS = 3
 # Past tenses besides _BASE_FORMS' own ("introduced", "had", "set").
 _PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|set|won|got|saw|took|gave)$")
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
@@ -384,12 +386,8 @@ def difference_questions(question: str) -> tuple[str, str] | None:
         return _one_subject_two_deeds(they)
     if (subjects := _HOW_MUCH_MORE_SUBJECT_RE.search(question)) and (sides := _two_subjects_one_deed(subjects)):
         return sides
-    if (deeds := _HOW_MANY_MORE_DEEDS_RE.search(question)) and all(
-        _is_past_tense(side.split()[0].lower()) for side in deeds.group("a", "b")
-    ):
-        what = deeds.group("what")
-        asked = (f"how many {what} {' '.join(side.split())}?" for side in deeds.group("a", "b"))
-        return _with_preface((deeds.group("pre") or "").strip(), *asked)
+    if (deeds := _HOW_MANY_MORE_DEEDS_RE.search(question)) and (sides := _one_count_two_deeds(deeds)):
+        return sides
     if did := _HOW_MUCH_MORE_DID_RE.search(question):
         much, what, verb = did.group("much").lower(), " ".join(did.group("what").split()), did.group("verb")
         asked = (f"how {much} {what} did {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))
@@ -405,6 +403,22 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     if _THAT_OF_RE.match(b) and " of " in a:
         b = a[: a.rindex(" of ")] + " of " + _THAT_OF_RE.sub("", b)
     return _with_preface((match.group("pre") or "").strip(), _plainly(_dated_like(a, b)), _plainly(b))
+
+
+def _one_count_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
+    """ "How many more STAR companies grew revenue than grew net profit?" asked as "How many
+    STAR companies grew revenue?" and "How many STAR companies grew net profit?". What is
+    counted is up to three words ending in a plural, each side starts with a past tense.
+    None otherwise."""
+    words, other = match.group("rest").split(), match.group("b").split()
+    if not _is_past_tense(other[0].lower()):
+        return None
+    at = next((i for i in range(1, min(len(words), _COUNTED_MAX_WORDS + 1)) if _is_past_tense(words[i].lower())), None)
+    if at is None or not words[at - 1].lower().endswith("s"):
+        return None
+    what = " ".join(words[:at])
+    asked = (f"how many {what} {' '.join(side)}?" for side in (words[at:], other))
+    return _with_preface((match.group("pre") or "").strip(), *asked)
 
 
 def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:

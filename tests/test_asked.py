@@ -308,6 +308,14 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
                 "In 2023, how many companies put forth stake increase plans?",
             ),
         ),
+        # What is counted may be several words.
+        (
+            "how many more STAR companies grew revenue for 4 straight years than grew net profit for 4 straight years?",
+            (
+                "How many STAR companies grew revenue for 4 straight years?",
+                "How many STAR companies grew net profit for 4 straight years?",
+            ),
+        ),
         # A side that lists things keeps its "and"; a unit to answer in is left out.
         (
             "In Q1 2024, what was the gap between spending on fixed, intangible and other assets and R&D "

@@ -259,6 +259,9 @@ _CONNECTIVES = frozenset(
     "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
     "first second third then next lastly".split()
 )
+_BRACKETED_RE = re.compile(r"\(([^()]*)\)")
+# A bracket says what the question asks when it shares this many words with it, and half its own.
+_DESCRIPTION_MIN_TERMS = 2
 _NAME_LIKE_RE = re.compile(r"[A-Z][\w'’-]*[A-Z0-9][\w'’-]*")
 # What a sentence is about when it opens with a name: "Hechuan Technology, a prominent
 # player ..., is partnering with ...", "Meanwhile, AsiaInfo Security aims to ...". Two
@@ -1056,6 +1059,9 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
+        if not claim_figures and (apart := _described_apart(claim_names, question, window)):
+            reasons.append(f"{numbers}: the passage says “{apart}” of other names")
+            return None
         asked_names = [n for n in claim_names if n not in new_names and not is_background(n)]
         other = _said_of_another(
             claim.body,
@@ -1113,6 +1119,27 @@ def _mispaired(claim: str, sentence: str) -> str:
         if before and key in keys and keys[before[-1]] != key:
             item, value = pairs[before[-1]]
             return f"{item}: {value}"
+    return ""
+
+
+def _described_apart(claim_names: list[str], question: str, window: str) -> str:
+    """The bracketed words that say what the question asks, when the passage says them of a
+    group of names that leaves out one the claim gives: "SMIC, Huahong Group, Nexchip (China's
+    top three companies in wafer fabrication), NSIG in large-sized wafers, AMEC ..." gives
+    "top three wafer fabrication companies" to the first three only. "" when none."""
+    asked = _content_terms(question)
+    for sentence in sentences(window):
+        start = 0
+        for bracket in _BRACKETED_RE.finditer(sentence):
+            said = _content_terms(bracket.group(1))
+            shared = len(said & asked)
+            group = sentence[start : bracket.start()]
+            start = bracket.end()
+            if shared < _DESCRIPTION_MIN_TERMS or 2 * shared < len(said):
+                continue
+            names = [n for n in claim_names if not _written_in(n, bracket.group(1))]
+            if names and not all(_written_in(n, group) for n in names):
+                return bracket.group(1)
     return ""
 
 

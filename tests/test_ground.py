@@ -1374,3 +1374,20 @@ def test_a_bare_year_rests_on_the_sentence_about_what_was_asked():
     )
     assert not verdict.refused
     assert verdict.citations[0].quote.startswith("Jinko Solar")
+
+
+def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped():
+    text = (
+        "These companies include Semiconductor Manufacturing International Corporation, Huahong Group, "
+        "Nexchip Semiconductor Corporation (China's top three companies in wafer fabrication), National "
+        "Silicon Industry Group in large-sized wafers and Advanced Micro-Fabrication Equipment in etching. "
+        "Among them, 12 equipment companies represented by Advanced Micro-Fabrication Equipment and ACM "
+        "Research achieved rapid growth."
+    )
+    question = "Which three companies are China's top three wafer fabrication companies?"
+    wrong = check_answer(
+        question, "Advanced Micro-Fabrication Equipment and ACM Research [1].", _one_passage(text), SYSTEM, 0.5
+    )
+    assert wrong.refused
+    right = "Semiconductor Manufacturing International Corporation, Huahong Group and Nexchip [1]."
+    assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused

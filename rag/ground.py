@@ -259,6 +259,9 @@ _CONNECTIVES = frozenset(
     "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
     "first second third then next lastly".split()
 )
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# "R&D", "M&A": two initials joined by "&" stand for two words joined by "and".
+_PAIR_ACRONYM_RE = re.compile(r"([A-Z])&([A-Z])")
 _BRACKETED_RE = re.compile(r"\(([^()]*)\)")
 # A bracket says what the question asks when it shares this many words with it, and half its own.
 _DESCRIPTION_MIN_TERMS = 2
@@ -396,6 +399,7 @@ def missing_specifics(
                 all(_spelled_in(t, name_tokens) for t in tokens(name))
                 or _acronym_in(name, name_text)
                 or _said_alike(name, name_text)
+                or _numbered_in(name, name_text)
             )
         if not found and not background(name):
             missing.append(name)
@@ -958,6 +962,7 @@ def _support(
         else (min_support / 2 if claim_figures or claim_names else min_support)
     )
 
+    premises = {f for f in figures(question) if f.isdigit()}
     reasons: list[str] = []
     misread: list[str] = []
     # The words of the passages' document titles: what every sentence of them is about.
@@ -979,7 +984,10 @@ def _support(
         miscounted = [
             fig
             for fig, (n, i) in by_figure.items()
+            # The question's own count ("47 companies grew by more than what rate?") is
+            # what it asks about, not a count the answer gives.
             if fig
+            and fig not in premises
             and (
                 counts_another(claim.body, fig, evidence[n].sentences[i], question)
                 or bar_taken_for_value(claim.body, fig, evidence[n].sentences[i])
@@ -1077,7 +1085,9 @@ def _support(
         if several:
             reasons.append(f"{numbers}: {quotes} do not name {several}, one of several of its kind in the passage")
             return None
-        lead_ins = "\n".join(lead_in(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig)
+        lead_ins = "\n".join(
+            lead_in(evidence[n].sentences[i], fig, claim.body) for fig, (n, i) in by_figure.items() if fig
+        )
         measured = _measured(claim.body)
         heads = tuple(
             before_figure(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in measured
@@ -1521,7 +1531,7 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
                     continue
                 if _QUARTER_RE.fullmatch(part) or _HALF_RE.fullmatch(part):
                     continue
-                names.append(part)
+                names.append(_POSSESSIVE_RE.sub("", part))
     return dedupe(names)
 
 
@@ -1557,7 +1567,10 @@ def _one_letter_apart(a: str, b: str) -> bool:
 def _acronym_in(name: str, text: str) -> bool:
     """ "AMEC" stands in "Advanced Micro-Fabrication Equipment Inc. China", "SMIC" in
     "Semiconductor Manufacturing International Corporation": a word like "Inc." or
-    "Corporation" may give its initial or not."""
+    "Corporation" may give its initial or not. "R&D" stands in "research and development"."""
+    if paired := _PAIR_ACRONYM_RE.fullmatch(name):
+        first, second = paired.groups()
+        return re.search(rf"\b{first}\w*\s+(?:and|&)\s+{second}\w*", text, re.IGNORECASE) is not None
     if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
         return False
     words = re.findall(r"[A-Za-z][\w&]*(?:-[A-Za-z]\w*)?", text)
@@ -1574,6 +1587,16 @@ def _acronym_in(name: str, text: str) -> bool:
             if not readings:
                 break
     return False
+
+
+def _numbered_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes the family name ``name`` with a number: "DDR" in "DDR5",
+    "LTE" in "LTE4". Only all-capital names: a word is not a family of codes."""
+    return (
+        name.isupper()
+        and name.isalpha()
+        and re.search(rf"(?<![\w-]){re.escape(name)}\d+[a-z]?(?![\w-])", text) is not None
+    )
 
 
 def _periods(text: str) -> list[tuple[str, str, re.Pattern[str]]]:

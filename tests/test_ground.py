@@ -1391,3 +1391,32 @@ def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped()
     assert wrong.refused
     right = "Semiconductor Manufacturing International Corporation, Huahong Group and Nexchip [1]."
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
+        # A possessive is no part of a name; the acronym stands for the name written out.
+        ("How much did NSIG's bond raise?", "National Silicon Industry Group issued a bond of RMB 1.34 billion."),
+        # Two initials joined by "&" stand for two words joined by "and".
+        ("Where does main bearing R&D capacity stand?", "Its main bearing research and development capacity leads."),
+        # A family of codes written with its number.
+        ("Montage's standards are for which DDR generation?", "Montage led the standards for DDR5 memory chips."),
+    ],
+)
+def test_a_name_may_be_written_otherwise_in_the_passage(question, evidence):
+    assert missing_specifics(question, evidence) == []
+
+
+def test_a_word_is_no_family_of_codes():
+    assert missing_specifics("Which Kestrel model?", "The Kestrel2 model.") == ["Kestrel"]
+
+
+def test_the_questions_own_count_is_no_count_the_answer_gives():
+    text = (
+        "Of these STAR companies, 60% achieved growth in operating revenue, with 47 companies experiencing "
+        "growth of over 50%, and net profit reached RMB 75.96 billion."
+    )
+    question = "47 STAR companies saw their operating revenue grow by more than what rate?"
+    draft = "47 STAR companies saw their operating revenue grow by more than 50% [1]."
+    assert not check_answer(question, draft, _one_passage(text), SYSTEM, 0.5).refused

@@ -475,3 +475,13 @@ def test_no_difference_is_worked_out_between_two_currencies():
     question = "How much more did A pay than B?"
     assert difference("A paid RMB 4.84 billion. B paid USD 2.24 billion.", question) == ""
     assert difference("A paid USD 4.84 billion. B paid US$ 2.24 billion.", question).endswith("USD 2.60 billion")
+
+
+def test_a_figure_written_twice_leads_in_with_the_words_the_claim_says():
+    sentence = (
+        "187 achieved growth in operating revenue for 4 consecutive years, "
+        "and 75 reported positive growth in net profit for 4 consecutive years."
+    )
+    assert "revenue" in lead_in(sentence, "4")
+    claim = "75 companies reported net profit growth for 4 consecutive years"
+    assert lead_in(sentence, "4", claim) == " reported positive growth in net profit for 4"

@@ -1067,7 +1067,7 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
-        if not claim_figures and (apart := _described_apart(claim_names, question, window)):
+        if apart := _described_apart(claim_names, question, window):
             reasons.append(f"{numbers}: the passage says “{apart}” of other names")
             return None
         asked_names = [n for n in claim_names if n not in new_names and not is_background(n)]

@@ -1389,6 +1389,9 @@ def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped()
         question, "Advanced Micro-Fabrication Equipment and ACM Research [1].", _one_passage(text), SYSTEM, 0.5
     )
     assert wrong.refused
+    # With a figure of their own sentence they are still not the ones asked for.
+    figured = "Advanced Micro-Fabrication Equipment and ACM Research had 12 equipment companies [1]."
+    assert check_answer(question, figured, _one_passage(text), SYSTEM, 0.5).refused
     right = "Semiconductor Manufacturing International Corporation, Huahong Group and Nexchip [1]."
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
 

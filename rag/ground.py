@@ -1148,7 +1148,8 @@ def _described_apart(claim_names: list[str], question: str, window: str) -> str:
             if shared < _DESCRIPTION_MIN_TERMS or 2 * shared < len(said):
                 continue
             names = [n for n in claim_names if not _written_in(n, bracket.group(1))]
-            if names and not all(_written_in(n, group) for n in names):
+            # "SMIC" is in the group as "Semiconductor Manufacturing International Corporation".
+            if names and not all(_written_in(n, group) or _acronym_in(n, group) for n in names):
                 return bracket.group(1)
     return ""
 

@@ -1394,6 +1394,8 @@ def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped()
     assert check_answer(question, figured, _one_passage(text), SYSTEM, 0.5).refused
     right = "Semiconductor Manufacturing International Corporation, Huahong Group and Nexchip [1]."
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
+    short = "SMIC, Huahong Group and Nexchip are China's top three companies in wafer fabrication [1]."
+    assert not check_answer(question, short, _one_passage(text), SYSTEM, 0.5).refused
 
 
 @pytest.mark.parametrize(

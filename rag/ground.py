@@ -368,7 +368,7 @@ def missing_specifics(
     text_bases, _ = _years(text)
     name_tokens = set(tokens(wide if names_in is None else names_in))
     missing: list[str] = []
-    for fig in figures(text, ordinals=True):
+    for fig in sorted(figures(text, ordinals=True)):  # sorted: the same reason in every process
         if YEAR_RE.fullmatch(fig):
             scope, scope_figures = (near, near_figures) if near_years else (wide, wide_figures)
             later_than_base = str(int(fig) - 1) in bases

@@ -426,7 +426,9 @@ def gives_count(claim: str, question: str) -> bool:
     that is what it asks to count ("100,000 patents" does not answer "how many companies
     have over 10,000 patents?")."""
     asked = figures(question)
-    thresholds = set().union(*(words for f in asked for words in _counted(question, f))) - _asked_count(question)
+    # A year dates the question; it counts nothing ("during 2023, KBC and Espressif among them").
+    bars = [f for f in asked if not YEAR_RE.fullmatch(f)]
+    thresholds = set().union(*(words for f in bars for words in _counted(question, f))) - _asked_count(question)
     return any(
         not f.endswith("%")
         and not YEAR_RE.fullmatch(f)

@@ -137,6 +137,9 @@ def test_a_count_of_what_the_questions_threshold_counts_is_no_count():
     assert gives_count("Two companies, SMIC and CICT, have over 10,000 patents", question)
     assert gives_count("2 companies", question)
     assert not gives_count("5,000 employees", "How many companies had over 1,000 employees?")
+    # A year counts nothing: the names after it are no threshold.
+    question = "How many companies ran repurchases during 2023, KBC and Espressif among them?"
+    assert gives_count("20 companies including KBC and Espressif", question)
     # What it asks to count may be what its figure counts.
     assert gives_count("12 patents", "How many patents did firms with over 10 patents file?")
 

@@ -953,7 +953,8 @@ def _support(
     new_names = [n for n in claim_names if not set(tokens(n)) <= asked]
     # Words echoed from the question are checked as the question; the claim's own
     # additions must stand in its sentence.
-    own = content - set(terms(question)) - _RELATION_TERMS - _CORPORATE_SUFFIXES - _REPLY_WORDS
+    question_terms = set(terms(question))
+    own = content - question_terms - _RELATION_TERMS - _CORPORATE_SUFFIXES - _REPLY_WORDS
     # A bare answer ("semiconductors") is all substance; figures and names are strong
     # evidence, so the rest of a claim that has them needs to match less.
     needed = (
@@ -977,7 +978,7 @@ def _support(
         if unstated:
             reasons.append(f"{numbers}: no {', '.join(unstated)}")
             return None
-        by_figure = _quotes(claim_figures, new_names, content, numbers, evidence, claim.body, question)
+        by_figure = _quotes(claim_figures, new_names, content, numbers, evidence, claim.body, question_terms)
         if by_figure is None:
             reasons.append(f"{numbers}: a figure's unit differs from the passage's")
             return None
@@ -1221,7 +1222,7 @@ def _quotes(
     numbers: tuple[int, ...],
     evidence: dict[int, _Evidence],
     claim: str,
-    question: str,
+    question_terms: set[str],
 ) -> dict[str, tuple[int, int]] | None:
     """The sentence each figure of the claim rests on ("" for a claim without one).
 
@@ -1238,14 +1239,12 @@ def _quotes(
     if not candidates:
         return {}
 
-    asked = set(terms(question))
-
     def closeness(candidate: tuple[int, int, _Bag], fig: str = "") -> tuple[int, bool, float, int]:
         n, i, bag = candidate
         named = sum(set(tokens(name)) <= bag.tokens for name in claim_names)
         states = bool(fig) and figure_in(fig, figures(evidence[n].sentences[i], ordinals=True))
         said = 3 * sum(figure_in(f, bag.figures) for f in claim_figures) + len(content & bag.terms)
-        return named, states, said, len(asked & bag.terms)
+        return named, states, said, len(question_terms & bag.terms)
 
     picked: dict[str, tuple[int, int]] = {}
     for fig in sorted(f for f in claim_figures if not YEAR_RE.fullmatch(f)):
@@ -1523,8 +1522,8 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
             next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
             if offset in openers and not next_capitalised and (not ordinary or word.lower() in ordinary):
                 continue
-            for part in parts:
-                lowered = part.lower().rstrip("'’s") if part.lower().endswith(("'s", "’s")) else part.lower()
+            for part in (_POSSESSIVE_RE.sub("", p) for p in parts):
+                lowered = part.lower()
                 letters = re.sub(r"[^A-Za-z]", "", part)
                 shouting = letters.isupper() and len(letters) > 5
                 common = lowered in STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS or lowered in _CORPORATE_SUFFIXES
@@ -1532,7 +1531,7 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
                     continue
                 if _QUARTER_RE.fullmatch(part) or _HALF_RE.fullmatch(part):
                     continue
-                names.append(_POSSESSIVE_RE.sub("", part))
+                names.append(part)
     return dedupe(names)
 
 

@@ -224,8 +224,10 @@ def lead_in(sentence: str, fig: str, claim: str = "") -> str:
             breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sentence, start, run)]
             found_in.append(sentence[max([start, *breaks]) : match.end()])
         previous = match
+    if not found_in:
+        return sentence
     said = set(terms(claim))
-    return max(found_in, key=lambda words: len(said & set(terms(words)))) if found_in else sentence
+    return max(found_in, key=lambda words: len(said & set(terms(words)))) if said else found_in[0]
 
 
 def _words_after(text: str, end: int) -> set[str]:
@@ -594,18 +596,18 @@ def difference(text: str, question: str) -> str:
     gives their gap."""
     shares_only = bool(_POINTS_ASKED_RE.search(question))
     given = [f for f in dedupe(_in_order(text)) if not YEAR_RE.fullmatch(f)]
+    units = {fig: unit_of(text, fig) for fig in given if fig.endswith("%") or not shares_only}
     groups: dict[str, list[str]] = {}
-    for fig in given:
-        if fig.endswith("%") or not shares_only:
-            unit = unit_of(text, fig)
-            groups.setdefault("scale" if unit in _SCALE_EXPONENTS else unit, []).append(fig)
+    for fig, unit in units.items():
+        groups.setdefault("scale" if unit in _SCALE_EXPONENTS else unit, []).append(fig)
     pairs = [group for group in groups.values() if len(group) == 2]
     if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
         return ""
     a, b = pairs[0]
-    if _counts_apart(text, a, b) or len({c for c in (_currency(text, a), _currency(text, b)) if c}) > 1:
+    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (_currency(text, a), _currency(text, b)) if c}
+    if _counts_apart(text, a, b) or len(currencies) > 1:
         return ""
-    scale = {f: _SCALE_EXPONENTS.get(unit_of(text, f), 0) for f in (a, b)}
+    scale = {f: _SCALE_EXPONENTS.get(units[f], 0) for f in (a, b)}
     larger = max((a, b), key=scale.__getitem__)
     # Exact decimals: 8.4 - 0.8 is 7.6, not 7.6000000000000005.
     values = {f: Decimal(f.rstrip("%")).scaleb(scale[f] - scale[larger]) for f in (a, b)}
@@ -628,9 +630,9 @@ def _places(value: Decimal) -> int:
 
 
 def _currency(text: str, fig: str) -> str:
-    """The currency ``text`` writes before ``fig``'s first mention ("USD" for "US$ 3"), or ""."""
+    """The currency ``text`` writes before ``fig``'s first mention, as written ("US$"), or ""."""
     before = _CURRENCY_BEFORE_RE.search(text[: next(_mentions(text, fig)).start()])
-    return _CURRENCY_ALIASES.get(before.group(1), before.group(1)) if before else ""
+    return before.group(1) if before else ""
 
 
 def _counts_apart(text: str, a: str, b: str) -> bool:
@@ -647,9 +649,8 @@ def _with_unit(text: str, fig: str, number: str = "") -> str:
     """``number`` (by default ``fig`` as ``text`` writes it) with the currency and the unit of
     ``fig``'s first mention in ``text``: "RMB 4.84 billion", "1,240 tonnes"."""
     mention = next(_mentions(text, fig))
-    before = _CURRENCY_BEFORE_RE.search(text[: mention.start()])
     after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, fig) else None
-    parts = (before and before.group(1), number or mention.group(0), after and after.group(1))
+    parts = (_currency(text, fig), number or mention.group(0), after and after.group(1))
     return " ".join(w for w in parts if w).replace("$ ", "$")
 
 

@@ -36,6 +36,7 @@ from rag.asked import (
     HOW_MEASURES,
     QUANTITY_RE,
     SHARE_QUESTION_RE,
+    answer_kind,
     asks_money,
     gives,
 )
@@ -52,6 +53,7 @@ from rag.measure import (
     counted_mention,
     counts_alike,
     counts_another,
+    currency_of,
     figure_in,
     gap_taken_for_level,
     gives_count,
@@ -60,6 +62,7 @@ from rag.measure import (
     level_for_gap,
     misordered,
     other_kind,
+    read_as_gap_or_change,
     unit_of,
     unqualified,
 )
@@ -81,6 +84,7 @@ from rag.text import (
     terms,
     tokens,
     without_outline_numbers,
+    without_section_references,
 )
 from rag.types import Citation, Passage
 
@@ -156,6 +160,13 @@ _COMPOUND_ASKED_RE = re.compile(
 )
 # A claim's words about a count that another sentence must say beyond the count's own (see _described_better).
 _MORE_DESCRIBED = 2
+# How a sentence writes a figure of the kind a question asks for (see answer_kind), and the
+# question's words that only say that kind.
+_KIND_OF_FIGURE: dict[str, Callable[[str, str], bool]] = {
+    "share": lambda sentence, fig: fig.endswith("%"),
+    "money": lambda sentence, fig: not fig.endswith("%") and bool(currency_of(sentence, fig)),
+}
+_KIND_WORDS = frozenset(terms("money cash funding amount percentage percent proportion fraction portion slice share"))
 # A name of several words as a passage writes it: "STAR ESG Index", "STAR 100 Index".
 _NAME_PHRASE_RE = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*)*")
 _DATE_MENTION_RE = re.compile(
@@ -187,6 +198,13 @@ _BASE_YEAR_RE = re.compile(
 _SECOND_ASK_RE = re.compile(
     rf",?\s+and\s+(?:for |by |in |at |to )?(?:how (?:{HOW_MEASURES}|deep)|"
     r"what (?:was|is|were|are) (?:the|its|their))\b",
+    re.IGNORECASE,
+)
+# Questions that say outright they want the figures: "... ? Give both amounts.", "with the two counts".
+_FIGURES_ASKED_RE = re.compile(
+    r"\b(?:give|giving|state|stating|quote|quoting|show|showing|cite|citing|with|include|including|list)\s+"
+    r"(?:both|the two|each of the two)\s+(?:of the\s+)?"
+    r"(?:amounts|counts|figures|numbers|values|rates|percentages|shares|totals|sums|levels)\b",
     re.IGNORECASE,
 )
 # Questions that ask for several things: "which companies ...", "what industries ...",
@@ -461,6 +479,10 @@ def check_answer(
     if planted and not _WORD_CHAR_RE.search(_CITATION_RE.sub("", draft)):
         return decline("The request was to repeat text from the question, not to answer from the documents.")
     evidence = {p.n: _Evidence.of(p) for p in passages}
+    # "Section V says ...": the checks below read the question without its pointers to the
+    # sections given; the answer's own passages must be from them (question_gaps).
+    pointed = question
+    question = without_section_references(question, (p.chunk.section for p in passages))
     ordinary = frozenset(w for p in passages for w in _LOWER_WORD_RE.findall(p.chunk.text))
     # And the question's lower-case words that no passage writes: "Spending on ...: RMB 53.92
     # billion" labels a side with the words it asked ("what was spending on ...?").
@@ -480,9 +502,8 @@ def check_answer(
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         is_background = _background_in(background, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
-        return missing_specifics(
-            without_ranks(question), near, wide, names_in=f"{named}\n{topics}", background=is_background
-        )
+        asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
+        return missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
 
     def fits(support: _Support) -> bool:
         return not question_gaps([support])
@@ -589,6 +610,9 @@ def check_answer(
     two_asked = bool(QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
     retry = "" if not one_figure else "both" if compares else "parts" if two_asked else ""
+    if one_figure and _FIGURES_ASKED_RE.search(question):
+        # "Yes, they raised more [3]." leaves out what was asked for, and nothing in it can be checked.
+        return replace(decline("The answer found does not give both figures asked for.", notes), retry="both")
     if off := _not_the_extreme(extreme, kept, evidence):
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
@@ -944,7 +968,8 @@ def _support(
     claim_names = _names(claim.body, ordinary)
     # A bare number is checked as a figure, never as a word: "5.0" is the figure 5.
     words = {t for t in terms(claim.body) if not _BARE_NUMBER_RE.fullmatch(t)}
-    content = words - claim_figures - set(terms(" ".join(claim_names)))
+    # "Yes," answers the question; it is not something the passage must say.
+    content = words - claim_figures - set(terms(" ".join(claim_names))) - _REPLY_WORDS
     if not claim_figures and not claim_names and not content:
         return _Support(claim, (), (), "")
     # Names the question gives may stand anywhere in the passage; a name the answer
@@ -954,7 +979,7 @@ def _support(
     # Words echoed from the question are checked as the question; the claim's own
     # additions must stand in its sentence.
     question_terms = set(terms(question))
-    own = content - question_terms - _RELATION_TERMS - _CORPORATE_SUFFIXES - _REPLY_WORDS
+    own = content - question_terms - _RELATION_TERMS - _CORPORATE_SUFFIXES
     # A bare answer ("semiconductors") is all substance; figures and names are strong
     # evidence, so the rest of a claim that has them needs to match less.
     needed = (
@@ -1001,6 +1026,7 @@ def _support(
                 or _part_of_count_before(question, claim_figures, fig, (n, i), evidence, background_terms)
                 or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i], background_terms)
                 or _described_better(claim.body, question, claim_figures, fig, (n, i), evidence, background_terms)
+                or _said_better(question, claim_figures, fig, (n, i), evidence)
             )
         ]
         if miscounted:
@@ -1325,6 +1351,41 @@ def _described_better(
     return any(
         said <= (says := described[0] & _content_terms(e.sentences[j])) and len(says - said) >= _MORE_DESCRIBED
         for e, j in _counting_alike(question, given, fig, quote, evidence, background)
+    )
+
+
+def _said_better(
+    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+) -> bool:
+    """Whether, for a question asking what share or how much money, another sentence given
+    states a figure of that kind (and a level, or a change, as ``fig`` is) that the claim does
+    not give, and says all of the question that ``fig``'s sentence says, and more: "what
+    fraction of the companies' sales came from abroad?" is not answered by "over 70% of the
+    companies plan for overseas business" when "overseas revenues ..., accounting for 28.8%
+    of all revenues" is given."""
+    kind, (n, i) = answer_kind(question), quote
+    if kind not in _KIND_OF_FIGURE or not _KIND_OF_FIGURE[kind](evidence[n].sentences[i], fig):
+        return False
+    changed = read_as_gap_or_change(evidence[n].sentences[i], fig)
+    # The question's years too: "in 2023" is not said by a sentence about the first quarter of 2024.
+    wanted = _content_terms(question) - _KIND_WORDS | {t for t in terms(question) if YEAR_RE.fullmatch(t)}
+
+    # Each sentence alone, not with the one it leans on: "Over 70% of the companies plan
+    # ..." would otherwise say "revenues" and "year" for the share before it.
+    def says(e: _Evidence, j: int) -> set[str]:
+        return said_alike(wanted, set(terms(f"{e.title}\n{e.sentences[j]}")))
+
+    said = says(evidence[n], i)
+    return any(
+        said < says(e, j)
+        for e in evidence.values()
+        for j, sentence in enumerate(e.sentences)
+        if any(
+            other not in given
+            and _KIND_OF_FIGURE[kind](sentence, other)
+            and read_as_gap_or_change(sentence, other) == changed
+            for other in figures(sentence)
+        )
     )
 
 

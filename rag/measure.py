@@ -363,7 +363,7 @@ def _given_as_gap(text: str, mention: re.Match[str]) -> bool:
     )
 
 
-def _read_as_gap_or_change(sentence: str, fig: str) -> bool:
+def read_as_gap_or_change(sentence: str, fig: str) -> bool:
     """Whether ``sentence`` gives ``fig`` as a gap ("4.7% higher than") or a change ("an increase of 4.7%")."""
     changed = bool(_CHANGE_WORD_RE.search(lead_in(sentence, fig)))
     return changed or any(_given_as_gap(sentence, m) for m in _mentions(sentence, fig))
@@ -377,7 +377,7 @@ def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     read as one."""
     if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)):
         return False
-    return any(_mentions(sentence, fig)) and not _read_as_gap_or_change(sentence, fig)
+    return any(_mentions(sentence, fig)) and not read_as_gap_or_change(sentence, fig)
 
 
 def _unit_skipped(text: str, end: int) -> str:
@@ -580,7 +580,7 @@ def level_for_gap(answer: str, evidence: str, question: str) -> str:
     found = ""
     for sentence in sentences(evidence):
         if any(_mentions(sentence, fig)):
-            if _read_as_gap_or_change(sentence, fig):
+            if read_as_gap_or_change(sentence, fig):
                 return ""
             found = found or counted_mention(sentence, fig)
     return found
@@ -604,7 +604,7 @@ def difference(text: str, question: str) -> str:
     if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
         return ""
     a, b = pairs[0]
-    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (_currency(text, a), _currency(text, b)) if c}
+    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (currency_of(text, a), currency_of(text, b)) if c}
     if _counts_apart(text, a, b) or len(currencies) > 1:
         return ""
     scale = {f: _SCALE_EXPONENTS.get(units[f], 0) for f in (a, b)}
@@ -629,9 +629,10 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _currency(text: str, fig: str) -> str:
+def currency_of(text: str, fig: str) -> str:
     """The currency ``text`` writes before ``fig``'s first mention, as written ("US$"), or ""."""
-    before = _CURRENCY_BEFORE_RE.search(text[: next(_mentions(text, fig)).start()])
+    mention = next(_mentions(text, fig), None)
+    before = mention and _CURRENCY_BEFORE_RE.search(text[: mention.start()])
     return before.group(1) if before else ""
 
 
@@ -650,7 +651,7 @@ def _with_unit(text: str, fig: str, number: str = "") -> str:
     ``fig``'s first mention in ``text``: "RMB 4.84 billion", "1,240 tonnes"."""
     mention = next(_mentions(text, fig))
     after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, fig) else None
-    parts = (_currency(text, fig), number or mention.group(0), after and after.group(1))
+    parts = (currency_of(text, fig), number or mention.group(0), after and after.group(1))
     return " ".join(w for w in parts if w).replace("$ ", "$")
 
 

@@ -55,7 +55,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, dedupe, sentences, terms
+from rag.text import clean, dedupe, sentences, terms, without_section_references
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -251,9 +251,8 @@ class Pipeline:
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
-            gaps = missing_specifics(
-                without_ranks(question), texts, background=lambda name: self._background(name, documents)
-            )
+            asked = without_section_references(without_ranks(question), (p.chunk.section for p in retrieval.passages))
+            gaps = missing_specifics(asked, texts, background=lambda name: self._background(name, documents))
             if not gaps:
                 return None
             verdict = decline(f"No passage mentions {', '.join(f'“{g}”' for g in gaps)}.")

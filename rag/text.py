@@ -320,7 +320,7 @@ def dedupe(items: Iterable[T]) -> list[T]:
 
 _ROMAN_HEADING_RE = re.compile(r"^(?=[IVXLC]+\.)[IVXLC]+\.\s+\S")
 _NUMBERED_HEADING_RE = re.compile(r"^(\d+)((?:\.\d+)*)\.?\s+(?![a-z])[^\W\d_]")
-_NAMED_HEADING_RE = re.compile(r"^(?:chapter|section|part|article)\s+(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
+_NAMED_HEADING_RE = re.compile(r"^(?:chapter|section|part|article)\s+(\d+|[IVXLC]+)\b", re.IGNORECASE)
 
 
 # An outline number before a heading's words: "7. ", "3.1 ", "IV. " (not "2023 Highlights").
@@ -331,6 +331,26 @@ def without_outline_numbers(title: str) -> str:
     """A section title (or path "4. Measurements › 4.2 Calibration") without its outline
     numbers, which number the document's parts and are no figure of what they say."""
     return _OUTLINE_NUMBER_RE.sub("", title)
+
+
+# A question's pointer to a part of a document: "Section V", "section 4.2", "Part II", "chapter 3".
+_SECTION_REFERENCE_RE = re.compile(r"\b(?:section|part|chapter)\s+([IVXLC]+|\d+(?:\.\d+)*)\b", re.IGNORECASE)
+
+
+def outline_numbers(title: str) -> set[str]:
+    """The outline numbers a section title (or path) carries: "V. Practicing ..." {"V"},
+    "4. Measurements › 4.2 Calibration" {"4", "4.2"}, "Section 3 Pricing" {"3"}."""
+    numbers = {m.group(0).strip().rstrip(".") for m in _OUTLINE_NUMBER_RE.finditer(title)}
+    numbers |= {m.group(1) for part in title.split(" › ") if (m := _NAMED_HEADING_RE.match(part))}
+    return {n.upper() for n in numbers}
+
+
+def without_section_references(text: str, titles: Iterable[str]) -> str:
+    """``text`` without its pointers to sections among ``titles`` ("Section V says ..." of a
+    passage from "V. Practicing ..."): where a passage stands, not a word it must write.
+    A pointer to a section not among them stays, to be found missing."""
+    have = set().union(*(outline_numbers(t) for t in titles))
+    return " ".join(_SECTION_REFERENCE_RE.sub(lambda m: "" if m.group(1).upper() in have else m.group(0), text).split())
 
 
 def numbered_heading(line: str) -> int:

@@ -70,6 +70,16 @@ def test_the_question_first_reading_is_the_last(settings, embedder):
     assert answer.refused and len(generator.calls) == 2
 
 
+def test_a_pointer_to_the_section_found_is_no_missing_name(settings, embedder):
+    # The fixture's "II. People" is section II; there is no section IX.
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("Section II says Northwind employed how many people at the end of 2021?")
+    assert not answer.refused and "312" in answer.text and generator.calls
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("Section IX says Northwind employed how many people at the end of 2021?")
+    assert answer.refused and "Section" in answer.text and generator.calls == []
+
+
 def test_specifics_missing_from_every_passage_decline_without_the_model(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "Tea sales were 1,240 tonnes [1].")
     answer = pipeline.ask("How much tea did Northwind sell in 2019?")

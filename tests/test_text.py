@@ -9,11 +9,13 @@ from rag.text import (
     leans_on_previous,
     normalize_for_match,
     numbered_heading,
+    outline_numbers,
     said_alike,
     sentences,
     terms,
     tokens,
     with_synonyms,
+    without_section_references,
 )
 
 
@@ -162,3 +164,30 @@ def test_synonyms_join_a_query_at_a_lower_weight():
     # A common word's rarer synonym weighs no more than the word itself.
     assert with_synonyms(terms("companies"), 0.5, lambda t: idf(t, 0.0))["firm"] == pytest.approx(0.1 / 3.0)
     assert with_synonyms(terms("tea"), 0.5, lambda t: 1.0) == {"tea": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("title", "numbers"),
+    [
+        ("V. Practicing the Philosophy", {"V"}),
+        ("4. Measurements › 4.2 Calibration", {"4", "4.2"}),
+        ("Section 3 Pricing", {"3"}),
+        ("2023 Highlights", set()),
+        ("Results", set()),
+    ],
+)
+def test_outline_numbers_of_a_section_title(title, numbers):
+    assert outline_numbers(title) == numbers
+
+
+def test_a_pointer_to_a_given_section_is_left_out_and_others_kept():
+    titles = ["V. Practicing the Philosophy", "4. Measurements › 4.2 Calibration"]
+    assert without_section_references("Section V says the market practises what?", titles) == (
+        "says the market practises what?"
+    )
+    assert without_section_references("What does part 4.2 say?", titles) == "What does say?"
+    assert without_section_references("What does section IX say?", titles) == "What does section IX say?"
+    # "section" as a plain word stays
+    assert (
+        without_section_references("Which section covers calibration?", titles) == "Which section covers calibration?"
+    )

@@ -65,6 +65,7 @@ from rag.measure import (
     read_as_gap_or_change,
     unit_of,
     unqualified,
+    value_taken_for_bar,
 )
 from rag.pairs import VALUE_LIST_RE, respective_pairs
 from rag.text import (
@@ -1017,6 +1018,7 @@ def _support(
             and (
                 counts_another(claim.body, fig, evidence[n].sentences[i], question)
                 or bar_taken_for_value(claim.body, fig, evidence[n].sentences[i])
+                or value_taken_for_bar(question, fig, evidence[n].sentences[i])
                 or any(
                     counted_elsewhere(claim.body, fig, evidence[m].sentences[j])
                     for other, (m, j) in by_figure.items()

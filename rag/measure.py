@@ -341,6 +341,31 @@ def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
     return bool(mentions)
 
 
+# A question asking for the bar a group clears: "grew by more than what rate?", "a margin above which level?".
+# Not "over what period", which asks for a span.
+_BAR_ASKED_RE = re.compile(
+    rf"\b(?:{_ABOVE}|beyond|under|less than|below|fewer than)\s+(?:what|which)\s+"
+    r"(?:level|rate|threshold|percentage|share|amount|figure|value|mark|margin|sum)s?\b",
+    re.IGNORECASE,
+)
+# A bound just before a figure, past its currency: "exceeding 30%", "more than RMB 56 billion".
+_BOUND_AT_FIGURE_RE = re.compile(
+    rf"(?:\b(?:{_ABOVE}|beyond|at most|under|less than|below|up to|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤])"
+    r"\s*(?:RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def value_taken_for_bar(question: str, fig: str, sentence: str) -> bool:
+    """Whether the question asks for a bar ("more than 30% of firms had a margin above what
+    level?") and ``sentence`` gives ``fig`` only as a value, never after a bound: "the average
+    gross profit margin reaching 41.7%", not "a gross profit margin of more than 50%"."""
+    if not _BAR_ASKED_RE.search(question):
+        return False
+    mentions = list(_mentions(sentence, fig))
+    return bool(mentions) and not any(_BOUND_AT_FIGURE_RE.search(sentence[: m.start()]) for m in mentions)
+
+
 # "RMB 2.24 billion more in cash dividends than ...": a figure given as a gap.
 # Not "more than 50%": a bound on a figure after it.
 _GAP_AFTER_RE = re.compile(

@@ -957,6 +957,14 @@ def test_a_share_or_amount_said_of_fewer_of_the_question_s_words_is_not_the_one_
         assert verdict.retry == "recount"
 
 
+def test_a_value_answering_a_question_for_a_bar_is_retried_with_what_it_is():
+    text = "The average gross margin reached 41.7% for the year, and more than 30% of the firms had a margin above 50%."
+    question = "More than 30% of the firms had a gross margin above what level?"
+    verdict = check_answer(question, "41.7% [1].", _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "recount" and any("41.7%" in h for h in verdict.hints)
+    assert not check_answer(question, "Above 50% [1].", _one_passage(text), SYSTEM, 0.5).refused
+
+
 def test_a_sentence_of_another_year_does_not_say_more_of_the_question():
     text = (
         "In 2023, the firms invested EUR 5 billion in R&D. "

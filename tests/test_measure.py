@@ -20,6 +20,7 @@ from rag.measure import (
     other_kind,
     unit_of,
     unqualified,
+    value_taken_for_bar,
 )
 from rag.text import kind_pairs
 
@@ -488,3 +489,25 @@ def test_a_figure_written_twice_leads_in_with_the_words_the_claim_says():
     assert "revenue" in lead_in(sentence, "4")
     claim = "75 companies reported net profit growth for 4 consecutive years"
     assert lead_in(sentence, "4", claim) == " reported positive growth in net profit for 4"
+
+
+_MARGINS = (
+    "The average gross margin reached 41.7% for the year, more than 30% of the firms had a gross margin of "
+    "more than 50%, and sales of over EUR 2 billion came from 12 firms."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fig", "taken"),
+    [
+        ("More than 30% of the firms had a gross margin above what level?", "41.7%", True),
+        ("More than 30% of the firms had a gross margin above what level?", "50%", False),
+        ("12 firms had sales of more than which amount?", "2", False),
+        # not asked for a bar: a value is the answer
+        ("What was the average gross margin?", "41.7%", False),
+        ("The 41.7% margin was reached over what period?", "41.7%", False),
+        ("How many firms had sales of more than EUR 2 billion?", "12", False),
+    ],
+)
+def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, taken):
+    assert value_taken_for_bar(question, fig, _MARGINS) is taken

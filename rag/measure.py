@@ -89,7 +89,8 @@ _UNITS = {
     "v": "v",
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
-_CURRENCY_BEFORE_RE = re.compile(r"(RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)\s*$")
+_CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
+_CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
 _CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 # Scale words are one kind of unit: "USD 8.4 billion" and "USD 800 million" can be subtracted.
 _SCALE_EXPONENTS = {"e3": 3, "e6": 6, "e9": 9, "e12": 12}
@@ -351,7 +352,7 @@ _BAR_ASKED_RE = re.compile(
 # A bound just before a figure, past its currency: "exceeding 30%", "more than RMB 56 billion".
 _BOUND_AT_FIGURE_RE = re.compile(
     rf"(?:\b(?:{_ABOVE}|beyond|at most|under|less than|below|up to|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤])"
-    r"\s*(?:RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥)?\s*$",
+    rf"\s*(?:{_CURRENCIES})?\s*$",
     re.IGNORECASE,
 )
 

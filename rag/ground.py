@@ -795,6 +795,11 @@ class _Evidence:
         return cls(passage, title, sentences(passage.chunk.text), _Bag.of(f"{title}\n{passage.chunk.text}"))
 
     @cached_property
+    def alone(self) -> list[set[str]]:
+        """The terms of each sentence with its section title only, not with the one it leans on."""
+        return [set(terms(f"{self.title}\n{sentence}")) for sentence in self.sentences]
+
+    @cached_property
     def read(self) -> list[_Bag]:
         """Each sentence as it reads alone: with its section title and the sentence it leans on."""
         return [_Bag.of("\n".join(_reading(self, i, neighbours=0))) for i in range(len(self.sentences))]
@@ -1374,12 +1379,9 @@ def _said_better(
 
     # Each sentence alone, not with the one it leans on: "Over 70% of the companies plan
     # ..." would otherwise say "revenues" and "year" for the share before it.
-    def says(e: _Evidence, j: int) -> set[str]:
-        return said_alike(wanted, set(terms(f"{e.title}\n{e.sentences[j]}")))
-
-    said = says(evidence[n], i)
+    said = said_alike(wanted, evidence[n].alone[i])
     return any(
-        said < says(e, j)
+        said < said_alike(wanted, e.alone[j])
         for e in evidence.values()
         for j, sentence in enumerate(e.sentences)
         if any(

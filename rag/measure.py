@@ -317,9 +317,8 @@ def counts_another(claim: str, fig: str, sentence: str, question: str) -> bool:
 _ABOVE = r"over|more than|above|exceeding|at least|in excess of|upwards of"
 # "growth of over 50%", "a margin of more than 50%": a share given as the bar a group clears.
 _BAR_BEFORE_RE = re.compile(rf"\b(?:of|by|at)\s+(?:{_ABOVE})\s*$", re.IGNORECASE)
-_BOUND_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{_ABOVE}|beyond|at most|under|less than|below|up to)|[<>≥≤])\s*$", re.IGNORECASE
-)
+_BOUNDS = rf"{_ABOVE}|beyond|at most|under|less than|below|up to"
+_BOUND_BEFORE_RE = re.compile(rf"(?:\b(?:{_BOUNDS})|[<>≥≤])\s*$", re.IGNORECASE)
 
 
 def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
@@ -351,7 +350,7 @@ _BAR_ASKED_RE = re.compile(
 )
 # A bound just before a figure, past its currency: "exceeding 30%", "more than RMB 56 billion".
 _BOUND_AT_FIGURE_RE = re.compile(
-    rf"(?:\b(?:{_ABOVE}|beyond|at most|under|less than|below|up to|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤])"
+    rf"(?:\b(?:{_BOUNDS}|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤])"
     rf"\s*(?:{_CURRENCIES})?\s*$",
     re.IGNORECASE,
 )

@@ -60,6 +60,7 @@ from rag.measure import (
     lead_in,
     level_for_change,
     level_for_gap,
+    measure_unsaid,
     misordered,
     other_kind,
     read_as_gap_or_change,
@@ -588,6 +589,8 @@ def check_answer(
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
+    if unsaid := measure_unsaid(question, f"{core}\n{titles}"):
+        return decline(f"The passages found give no {unsaid} for this.", notes)
     compares = bool(_COMPARISON_RE.search(question))
     # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").
     one_sided = not compares and any(_measured(s.claim.body) for s in kept)
@@ -1065,12 +1068,12 @@ def _support(
             return None
         core = _window(quotes, evidence, neighbours=0)
         core_terms = set(terms(core))
-        if own and len(own & core_terms) / len(own) < needed:
+        if own and len(said_alike(own, core_terms)) / len(own) < needed:
             reasons.append(f"{numbers}: too few of the claim's own words in {quotes}")
             return None
         # With no figure or name to anchor it, a claim must say what its sentence says,
         # even in words taken from the question ("ACCESS GRANTED").
-        if not claim_figures and not claim_names and len(content & core_terms) < needed * len(content):
+        if not claim_figures and not claim_names and len(said_alike(content, core_terms)) < needed * len(content):
             reasons.append(f"{numbers}: the claim's words are not in {quotes}")
             return None
         if new_names and not claim_figures and content and not content & core_terms:

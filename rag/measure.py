@@ -133,6 +133,40 @@ _CONTRASTS = [
         {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
     ],
 ]
+# What a comparative or superlative asks to measure, and how a passage says that measure, in a
+# word or a unit after a figure: "which model is heavier?" is not answered by storage sizes.
+# Only measures whose comparatives name nothing else: "longer" or "faster" may be time,
+# growth or speed.
+_UNIT_AFTER = r"\d\s*(?:{})\b"
+_MEASURES = (
+    (
+        "weight",
+        re.compile(r"\b(?:heav|light)(?:ier|iest)\b|\bweigh", re.IGNORECASE),
+        re.compile(
+            r"\bweigh|\bheav|" + _UNIT_AFTER.format(r"k?g|grams?|kilograms?|tonnes?|tons?|lbs?|pounds?|oz|ounces?"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "height",
+        re.compile(r"\btall(?:er|est)\b|\bheight", re.IGNORECASE),
+        re.compile(
+            r"\bheight|\btall|\bhigh\b|" + _UNIT_AFTER.format(r"c?m|mm|metres?|meters?|feet|foot|ft|inch(?:es)?"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "price",
+        re.compile(
+            r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 # Spending asked in other words: "how much did they put into R&D?".
 _SPENT_ASKED_RE = re.compile(r"\b(?:put|pour(?:ed)?|plough(?:ed)?|plow(?:ed)?|sink|sank|sunk)\s+into\b", re.IGNORECASE)
 # "A ... larger than B": the comparatives whose claim two figures can prove wrong.
@@ -529,6 +563,12 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
                 if other is not wanted_side and other & said and not other & asked:
                     return wanted, sorted(other & said)[0]
     return None
+
+
+def measure_unsaid(question: str, evidence: str) -> str:
+    """The measure the question asks for by a word that names nothing else ("heavier",
+    "weigh": weight) that ``evidence`` states in no word or unit of its own, or ""."""
+    return next((name for name, asked, said in _MEASURES if asked.search(question) and not said.search(evidence)), "")
 
 
 def _words(text: str) -> set[str]:

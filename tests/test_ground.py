@@ -1524,3 +1524,24 @@ def test_the_questions_own_count_is_no_count_the_answer_gives():
     question = "47 STAR companies saw their operating revenue grow by more than what rate?"
     draft = "47 STAR companies saw their operating revenue grow by more than 50% [1]."
     assert not check_answer(question, draft, _one_passage(text), SYSTEM, 0.5).refused
+
+
+_WEIGHTS = (
+    "Weight: 412 g (KX2-100), 436 g (KX2-200), including battery\n"
+    "Memory: 20,000 readings (KX2-100), 50,000 readings (KX2-200)"
+)
+
+
+def test_a_unit_written_out_is_backed_by_its_abbreviation():
+    question = "Which model is heavier, the KX2-100 or the KX2-200?"
+    verdict = check_answer(question, "The KX2-200 is heavier, at 436 grams [1].", _one_passage(_WEIGHTS), SYSTEM, 0.5)
+    assert not verdict.refused
+    assert "436 grams" in verdict.text
+
+
+def test_a_comparison_of_another_measure_is_declined():
+    question = "Which model is heavier, the KX2-100 or the KX2-200?"
+    draft = "The KX2-100 stores up to 20,000 readings, which is smaller than the KX2-200's 50,000 readings [1]."
+    verdict = check_answer(question, draft, _one_passage(_WEIGHTS), SYSTEM, 0.5)
+    assert verdict.refused
+    assert "weight" in verdict.text

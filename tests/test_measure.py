@@ -16,6 +16,7 @@ from rag.measure import (
     lead_in,
     level_for_change,
     level_for_gap,
+    measure_unsaid,
     misordered,
     other_kind,
     unit_of,
@@ -511,3 +512,22 @@ _MARGINS = (
 )
 def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, taken):
     assert value_taken_for_bar(question, fig, _MARGINS) is taken
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "unsaid"),
+    [
+        ("Which model is heavier, A or B?", "Memory: 20,000 readings (A), 50,000 readings (B)", "weight"),
+        ("Which model is heavier, A or B?", "Weight: 412 g (A), 436 g (B)", ""),
+        ("Which model is heavier, A or B?", "A comes to 0.4 kg and B to 0.5 kg.", ""),
+        ("How much does the B weigh?", "B: 168 x 74 x 38 mm", "weight"),
+        ("Which plan is cheaper, A or B?", "A covers 20 users, B covers 50.", "price"),
+        ("Which plan is cheaper, A or B?", "A costs $20 a month, B $35.", ""),
+        ("Which tower is taller?", "The north tower has 40 floors.", "height"),
+        ("Which tower is taller?", "The north tower rises 180 m.", ""),
+        # "faster" may be speed, growth or time: not a measure this check holds a passage to.
+        ("Which grew faster, A or B?", "A rose 9.7% and B 4.7%.", ""),
+    ],
+)
+def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsaid):
+    assert measure_unsaid(question, evidence) == unsaid

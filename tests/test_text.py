@@ -155,6 +155,15 @@ def test_a_term_is_said_alike_by_its_synonym():
     assert said_alike(wanted, set(terms("net profit reached"))) == set(terms("net profit"))
 
 
+@pytest.mark.parametrize(
+    ("wanted", "said"),
+    [("436 grams", "436 g"), ("3 kilograms", "3 kg"), ("10 metres", "10 m"), ("2 litres", "2 l")],
+)
+def test_a_unit_written_out_is_said_by_its_abbreviation(wanted, said):
+    unit = {t for t in terms(wanted) if not t[0].isdigit()}
+    assert said_alike(unit, set(terms(said))) == unit
+
+
 def test_synonyms_join_a_query_at_a_lower_weight():
     idf = {"sale": 2.0, "abroad": 0.0, "oversea": 3.0, "revenu": 1.0, "compani": 0.1, "firm": 3.0}.get
     weights = with_synonyms(terms("sales abroad"), 0.5, lambda t: idf(t, 0.0))

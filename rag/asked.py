@@ -9,6 +9,7 @@ retrieval shows the model the sentences that can give the kind of answer asked f
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rag.measure import COUNT_QUESTION_RE
 from rag.text import figures, sentences
@@ -76,14 +77,14 @@ _NOT_MONEY_QUESTION_RE = re.compile(
 _BIGGER = r"(?:bigger|larger|higher|greater|smaller|lower)"
 _WHICH_SIDES_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?:which|who)\b(?:\s+[\w'’-]+){0,4}?\s+(?P<verb>grew|rose|increased|fell|dropped|declined|"
-    rf"paid|earned|spent|invested|raised|sold|was|were|is|are)\s+(?:faster|slower|more|less|{_BIGGER})"
+    rf"paid|earned|spent|invested|raised|sold|was|were|is|are)\s+(?P<than>faster|slower|more|less|{_BIGGER})"
     r"\b(?P<rest>[^,:?]*)[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*(?:\?|,\s*and\b)",
     re.IGNORECASE,
 )
 # ... or asked yes or no: "(For 2023,) was the total of dividends bigger than the limit on buybacks?"
 _WAS_BIGGER_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?P<verb>was|were|is|are)\s+(?!there\b)(?P<a>[^?]+?)\s+"
-    rf"(?:{_BIGGER}\s+or\s+)?{_BIGGER}\s+than\s+(?P<b>[^?,]+?)\s*[?,]",
+    rf"(?P<than>{_BIGGER})(?:\s+or\s+{_BIGGER})?\s+than\s+(?P<b>[^?,]+?)\s*[?,]",
     re.IGNORECASE,
 )
 # ... or as counts: "(In Q1 2024,) were there more companies with A or with B?"
@@ -113,8 +114,15 @@ _HOW_MANY_DID_RE = re.compile(
 # "Did more companies see revenue jump by over 50% in Q1 2024 than in 2023?".
 _DID_SIDES_RE = re.compile(
     r"^did\s+(?:(?P<more>more)\s+(?P<counted>.+?)|(?P<subject>.+?)\s+(?P<verb>grow|rise|increase|fall|drop|decline)"
-    r"\s+(?:faster|slower|more|less))\s+(?P<a>(?:in|during)\s+[^?,]+?)\s+(?:or|than)\s+"
+    r"\s+(?P<than>faster|slower|more|less))\s+(?P<a>(?:in|during)\s+[^?,]+?)\s+(?:or|than)\s+"
     r"(?P<b>(?:in|during)\s+[^?,]+?)\s*\?",
+    re.IGNORECASE,
+)
+# ... or two subjects with one verb: "Did overseas revenue grow faster or slower than total
+# revenue in 2023?"
+_DID_THAN_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?did\s+(?P<a>[^?]+?)\s+(?P<verb>grow|rise|increase|fall|drop|decline)\s+"
+    r"(?P<than>faster|slower|more|less)(?:\s+or\s+(?:faster|slower|more|less))?\s+than\s+(?P<b>[^?,]+?)\s*\?",
     re.IGNORECASE,
 )
 # ... or the difference between two figures: "By how many percentage points did the growth
@@ -201,6 +209,8 @@ _BASE_FORMS = {
     "allocated": "allocate", "reported": "report", "recorded": "record", "achieved": "achieve",
 }  # fmt: skip
 _KNOWN_VERBS = frozenset(_BASE_FORMS.values())
+_PAST_FORMS = {base: past for past, base in _BASE_FORMS.items()}
+_CHANGED = frozenset("grew rose increased fell dropped declined".split())
 _LEADING_PREPOSITION_RE = re.compile(r"^(for|of|in|at|on|from|by)\s", re.IGNORECASE)
 _MONEY_ANSWER_RE = re.compile(
     r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"
@@ -349,11 +359,23 @@ def _asks(clause: str) -> bool:
     return clause.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(clause))
 
 
-def comparison_questions(question: str) -> tuple[str, str] | None:
-    """The comparison asked as two plain questions, one for each side: "Which grew faster in
-    2023, revenue or R&D investment?" gives "How much did revenue grow in 2023?" and "How much
-    did R&D investment grow in 2023?". The small model answers each of those far more often
-    than the comparison. None for any other shape of question."""
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison asked as two plain questions, one for each side, and what the answer
+    says when the first side wins or the second ("overseas revenue grew faster in 2023"),
+    if the comparison reads as a plain claim."""
+
+    questions: tuple[str, str]
+    claims: tuple[str, str] | None = None
+    comparative: str = ""
+    rates: bool = False  # it compares how fast things changed: their rates, not their levels
+
+
+def comparison(question: str) -> Comparison | None:
+    """The comparison a question asks: "Which grew faster in 2023, revenue or R&D
+    investment?" gives "How much did revenue grow in 2023?" and "How much did R&D investment
+    grow in 2023?". The small model answers each of those far more often than the
+    comparison. None for any other shape of question."""
     if match := _WHICH_SIDES_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
@@ -361,26 +383,50 @@ def comparison_questions(question: str) -> tuple[str, str] | None:
             _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{rest}?"
             for side in (a, b)
         )
-        return _with_preface(pre, first, second)
+        than = match.group("than").lower()
+        claims = (f"{a} {verb} {than}{rest}", f"{b} {verb} {than}{rest}")
+        rates = verb in _CHANGED or than in ("faster", "slower")
+        return Comparison(_with_preface(pre, first, second), claims, than, rates)
     if match := _WAS_BIGGER_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         if _FIGURE_ONLY_RE.match(b):
             return None
         a, b = _dated_like(a, b), _dated_like(b, a)
-        verb = match.group("verb").lower()
-        return _with_preface((match.group("pre") or "").strip(), _what_is(verb, a, ""), _what_is(verb, b, ""))
+        verb, than = match.group("verb").lower(), match.group("than").lower()
+        asked = _with_preface((match.group("pre") or "").strip(), _what_is(verb, a, ""), _what_is(verb, b, ""))
+        return Comparison(asked, (f"{a} {verb} {than}", f"{b} {verb} {than}"), than)
     if match := _MORE_THERE_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         counted, verb = " ".join(match.group("counted").split()), match.group("verb").lower()
         first, second = (_how_many_with(counted, verb, side) for side in (a, b))
-        return _with_preface((match.group("pre") or "").strip(), first, second)
+        return Comparison(_with_preface((match.group("pre") or "").strip(), first, second))
     if match := _DID_SIDES_RE.search(question):
         a, b = match.group("a"), match.group("b")
         if match.group("more"):
-            return f"How many {match.group('counted')} {a}?", f"How many {match.group('counted')} {b}?"
-        subject, verb = match.group("subject"), match.group("verb").lower()
-        return f"How much did {subject} {verb} {a}?", f"How much did {subject} {verb} {b}?"
+            return Comparison((f"How many {match.group('counted')} {a}?", f"How many {match.group('counted')} {b}?"))
+        subject, verb, than = match.group("subject"), match.group("verb").lower(), match.group("than").lower()
+        claims = (f"{subject} {_PAST_FORMS[verb]} {than} {a}", f"{subject} {_PAST_FORMS[verb]} {than} {b}")
+        asked = (f"How much did {subject} {verb} {a}?", f"How much did {subject} {verb} {b}?")
+        return Comparison(asked, claims, than, rates=True)
+    if match := _DID_THAN_RE.search(question):
+        a, b, verb = " ".join(match.group("a").split()), " ".join(match.group("b").split()), match.group("verb").lower()
+        # "... than total revenue in 2023": the date ending the second side dates both.
+        tail = _DATE_TAIL_RE.search(b)
+        when = tail.group(0) if tail else ""
+        b = b[: tail.start()] if tail else b
+        if _FIGURE_ONLY_RE.match(b):
+            return None
+        first, second = (f"how much did {side} {verb}{when}?" for side in (a, b))
+        than = match.group("than").lower()
+        claims = (f"{a} {_PAST_FORMS[verb]} {than}{when}", f"{b} {_PAST_FORMS[verb]} {than}{when}")
+        return Comparison(_with_preface((match.group("pre") or "").strip(), first, second), claims, than, rates=True)
     return None
+
+
+def comparison_questions(question: str) -> tuple[str, str] | None:
+    """The two plain questions a comparison splits into (see ``comparison``)."""
+    compared = comparison(question)
+    return compared.questions if compared else None
 
 
 def difference_questions(question: str) -> tuple[str, str] | None:

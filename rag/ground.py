@@ -585,7 +585,10 @@ def check_answer(
     # A sentence that names no side ("The Library receives $11.9 million") is read with its
     # section's title ("Expenditures by Department").
     titles = "\n".join(dedupe(evidence[n].title for s in kept for n in s.passages))
-    opposite = contrast(question, f"{core}\n{titles}", lead_ins) or other_kind(question, core, supporting, known)
+    bodies = " ".join(s.claim.body for s in kept)
+    opposite = contrast(question, f"{core}\n{titles}", lead_ins, bodies) or other_kind(
+        question, core, supporting, known
+    )
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
@@ -621,7 +624,6 @@ def check_answer(
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
-    bodies = " ".join(s.claim.body for s in kept)
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
         return replace(decline(reason, notes), retry="change")

@@ -538,16 +538,19 @@ def misordered(claim: str) -> tuple[str, str, int] | None:
     return None
 
 
-def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str] | None:
+def contrast(question: str, evidence: str, lead_ins: str = "", answer: str = "") -> tuple[str, str] | None:
     """(what the question asks for, what the evidence says instead), if they are opposite qualifiers.
 
     What a figure measures is mostly said just before it ("most firms grew profit;
     revenue of chip makers rose 27.8%": 27.8% is revenue), so the ``lead_ins`` of the
     answer's figures (one a line) decide where they name a side; the whole evidence
-    where none does.
+    where none does. A figure the ``answer`` gives as the other side, the way its lead-in
+    does, adds to a figure of the side asked ("grew by 9.7%, accounting for 28.8% of all
+    revenues"): it is not given for it.
     """
     asked = _words(question) | ({"spent"} if _SPENT_ASKED_RE.search(question) else set())
     leads = [_words(lead) for lead in lead_ins.splitlines()]
+    told = _words(answer)
     everywhere = _words(evidence)
     for sides in _CONTRASTS:
         if sum(bool(side & asked) for side in sides) != 1:
@@ -556,11 +559,14 @@ def contrast(question: str, evidence: str, lead_ins: str = "") -> tuple[str, str
         wanted = sorted(wanted_side & asked)[0]
         # Each figure whose lead-in names a side must name the one asked for.
         naming = [lead for lead in leads if any(side & lead for side in sides)]
+        answered = any(wanted_side & lead for lead in naming)
         for said in naming or [everywhere]:
             if wanted_side & said:
                 continue
             for other in sides:
                 if other is not wanted_side and other & said and not other & asked:
+                    if answered and other & said & told:
+                        continue
                     return wanted, sorted(other & said)[0]
     return None
 
@@ -686,6 +692,55 @@ def difference(text: str, question: str) -> str:
         a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
         return f"{a_said} against {b_said}: a difference of {said} percentage points"
     return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, larger, said)}"
+
+
+def winner(first: str, second: str, comparative: str, rates: bool = False) -> tuple[int, str, str] | None:
+    """Which of two answers, one for each side of a comparison, the ``comparative`` holds
+    for (0 or 1), and the figures compared, the winner's first, as the answers write them:
+    "Overseas revenue grew by 9.7%" and "Total revenue grew by 4.7%" give (0, "9.7%",
+    "4.7%") for "faster". The figures compared are the first pair of one unit and currency
+    ("RMB 1,397.78 billion grew by 4.7%" against "R&D grew by 14.3%" compares the rates).
+    With ``rates``, only rates compare: "grew faster" is not told by tonnes sold. None
+    unless there is such a pair, of different values, and a comparative that tells more
+    from less."""
+    texts = (first, second)
+    pairs = (
+        (a, b)
+        for a in _in_order(first)
+        for b in _in_order(second)
+        if not YEAR_RE.fullmatch(a)
+        and not YEAR_RE.fullmatch(b)
+        and (a.endswith("%") or not rates)
+        and _comparable(first, a, second, b)
+    )
+    pair = next(pairs, None)
+    if comparative not in _OPPOSITE or pair is None:
+        return None
+    scales = [_SCALE_EXPONENTS.get(unit_of(text, fig), 0) for fig, text in zip(pair, texts, strict=True)]
+    values = [
+        Decimal(fig.rstrip("%")).scaleb(scale) * (-1 if fig.endswith("%") and _went_down(text, fig) else 1)
+        for fig, scale, text in zip(pair, scales, texts, strict=True)
+    ]
+    if values[0] == values[1]:
+        return None
+    won = int((values[1] > values[0]) == (comparative in _LARGER))
+    said = [
+        (f"a fall of {fig}" if value < 0 else fig) if fig.endswith("%") else _with_unit(text, fig)
+        for fig, value, text in zip(pair, values, texts, strict=True)
+    ]
+    return won, said[won], said[1 - won]
+
+
+def _comparable(first: str, a: str, second: str, b: str) -> bool:
+    """Whether figure ``a`` of ``first`` and ``b`` of ``second`` measure in one unit and
+    currency: two rates, or two amounts of money in any scale words."""
+    if a.endswith("%") != b.endswith("%"):
+        return False
+    units = unit_of(first, a), unit_of(second, b)
+    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (currency_of(first, a), currency_of(second, b))}
+    same_unit = units[0] == units[1] or all(u in _SCALE_EXPONENTS for u in units)
+    # "42 companies" is not compared with "45 plans".
+    return len(currencies) == 1 and same_unit and not _counts_apart(f"{first}\n{second}", a, b)
 
 
 def _places(value: Decimal) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 
 from rag.asked import (
     beyond_documents,
+    comparison,
     comparison_questions,
     difference_questions,
     side_label,
@@ -44,7 +45,7 @@ from rag.ground import (
     without_ranks,
 )
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
-from rag.measure import difference
+from rag.measure import difference, winner
 from rag.prompt import (
     DECLINE_TOKEN,
     RETRY_MISSED,
@@ -417,7 +418,9 @@ class Pipeline:
             verdict = self._check(question, draft, both)
             if verdict.refused or verdict.retry == "both":
                 continue
-            worked_out = self._with_difference(question, verdict) if gap else verdict
+            worked_out = (
+                self._with_difference(question, verdict) if gap else self._with_winner(question, answers, verdict)
+            )
             if worked_out is not None:
                 verdict = worked_out
                 break
@@ -425,6 +428,24 @@ class Pipeline:
             return None
         verdict.notes = [f"asked one side at a time: {first!r}, {second!r}", *verdict.notes]
         return draft, verdict, both
+
+    def _with_winner(self, question: str, answers: list[Answer], verdict: Verdict) -> Verdict:
+        """The answer to "which grew faster, A or B?" led by the side that did, worked out
+        here from the two checked figures the sides' answers give: the sides alone leave the
+        reader to compare them. As it was when the figures do not compare."""
+        compared = comparison(question)
+        said = [strip_citations(a.text) for a in answers]
+        won = compared and compared.claims and winner(*said, compared.comparative, compared.rates)
+        if not won:
+            return verdict
+        side, figure, other = won
+        cited = ", ".join(str(n) for n in dedupe(c.n for c in verdict.citations))
+        claim = compared.claims[side]
+        return dataclasses.replace(
+            verdict,
+            text=f"{claim[:1].upper()}{claim[1:]}: {figure} against {other} [{cited}]. {verdict.text}",
+            notes=[*verdict.notes, "worked out which side the comparison holds for from the two figures"],
+        )
 
     def _with_difference(self, question: str, verdict: Verdict) -> Verdict | None:
         """The answer to "what's the gap between A and B?" with the gap between the two

@@ -6,6 +6,7 @@ from rag.asked import (
     answer_kind,
     asks_money,
     beyond_documents,
+    comparison,
     comparison_questions,
     difference_questions,
     gives,
@@ -215,6 +216,15 @@ def test_questions_that_ask_how_much_something_changed(question, asks):
             "Was the harbour's tonnage in 2023 bigger or smaller than the canal's, and by how much?",
             ("What was the harbour's tonnage in 2023?", "What was the canal's in 2023?"),
         ),
+        (
+            "did overseas revenue grow faster or slower than total revenue in 2023?",
+            ("How much did overseas revenue grow in 2023?", "How much did total revenue grow in 2023?"),
+        ),
+        (
+            "In Q1 2024, did net profit fall more than revenue?",
+            ("In Q1 2024, how much did net profit fall?", "In Q1 2024, how much did revenue fall?"),
+        ),
+        ("Did revenue grow faster than 5% in 2023?", None),
         ("Was revenue growth higher than 5%?", None),  # one fact against a figure
         ("Is RMB 2 billion larger than RMB 1.5 billion?", None),
         (
@@ -365,3 +375,39 @@ def test_a_question_about_a_difference_asks_for_its_two_figures(question, sides)
 )
 def test_a_side_answered_by_a_bare_figure_is_labelled_with_what_it_asked(side, said, label):
     assert side_label(side, said) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "claims", "rates"),
+    [
+        (
+            "Which grew faster in 2023, revenue or R&D?",
+            ("revenue grew faster in 2023", "R&D grew faster in 2023"),
+            True,
+        ),
+        (
+            "Which was larger in 2023, revenue or profit?",
+            ("revenue was larger in 2023", "profit was larger in 2023"),
+            False,
+        ),
+        (
+            "Was the total of dividends bigger or smaller than the limit on buybacks in 2023?",
+            ("the total of dividends in 2023 was bigger", "the limit on buybacks in 2023 was bigger"),
+            False,
+        ),
+        (
+            "Did R&D grow faster in Q1 2024 or in 2023?",
+            ("R&D grew faster in Q1 2024", "R&D grew faster in 2023"),
+            True,
+        ),
+        (
+            "did overseas revenue grow faster or slower than total revenue in 2023?",
+            ("overseas revenue grew faster in 2023", "total revenue grew faster in 2023"),
+            True,
+        ),
+    ],
+)
+def test_a_comparison_says_what_holds_when_either_side_wins(question, claims, rates):
+    compared = comparison(question)
+    assert compared is not None
+    assert (compared.claims, compared.rates) == (claims, rates)

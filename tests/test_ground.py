@@ -546,6 +546,18 @@ def test_each_figure_must_measure_what_is_asked():
     assert not check_answer(question, "Revenue grew 4.7% [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_a_share_given_as_a_share_next_to_the_growth_asked_is_kept():
+    text = (
+        "The companies achieved overseas revenues of RMB 402.62 billion, a year-on-year increase of 9.7%, "
+        "accounting for 28.8% of all revenues combined."
+    )
+    question = "How much did overseas revenue grow in 2023?"
+    draft = "Overseas revenue grew by 9.7% in 2023, accounting for 28.8% of all revenues combined [1]."
+    verdict = check_answer(question, draft, _one_passage(text, "2023"), SYSTEM, 0.5)
+    assert not verdict.refused
+    assert "9.7%" in verdict.text
+
+
 def test_a_count_after_a_compound_rate_is_not_one():
     sentence = (
         "Among these, 92 had a compound growth rate of more than 30%, 187 achieved growth in operating revenue "

@@ -22,6 +22,7 @@ from rag.measure import (
     unit_of,
     unqualified,
     value_taken_for_bar,
+    winner,
 )
 from rag.text import kind_pairs
 
@@ -151,6 +152,17 @@ def test_opposite_qualifiers_are_found_per_figure():
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins) == ("grew", "proportion")
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None
+
+
+def test_a_figure_the_answer_gives_as_the_other_side_adds_to_the_one_asked():
+    evidence = "Overseas revenues were RMB 402.62 billion, an increase of 9.7%, accounting for 28.8% of all revenues."
+    lead_ins = "an increase of 9.7%\naccounting for 28.8%"
+    question = "How much did overseas revenue grow in 2023?"
+    assert contrast(question, evidence, lead_ins, "It grew by 9.7%, accounting for 28.8% of all revenues.") is None
+    # Given as growth, or alone, the share still answers what was not asked.
+    assert contrast(question, evidence, lead_ins, "It grew by 9.7% and by 28.8%.") == ("grow", "accounting")
+    only_share = lead_ins.splitlines()[1]
+    assert contrast(question, evidence, only_share, "It accounted for 28.8%.") == ("grow", "accounting")
 
 
 def test_money_put_into_something_is_spending_not_another_side():
@@ -531,3 +543,35 @@ def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, take
 )
 def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsaid):
     assert measure_unsaid(question, evidence) == unsaid
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "comparative", "rates", "expected"),
+    [
+        (
+            "Overseas revenue grew 9.7%, accounting for 28.8%.",
+            "Total revenue grew 4.7%.",
+            "faster",
+            True,
+            (0, "9.7%", "4.7%"),
+        ),
+        ("Overseas revenue grew 9.7%.", "Total revenue grew 4.7%.", "slower", True, (1, "4.7%", "9.7%")),
+        # A level before the rate: "faster" compares the rates.
+        ("RMB 1,397.78 billion, up 4.7%.", "R&D grew 14.3%.", "faster", True, (1, "14.3%", "4.7%")),
+        ("Profit fell by 5%.", "Revenue grew by 2%.", "faster", True, (1, "2%", "a fall of 5%")),
+        # Amounts in different scale words of one currency compare; other currencies do not.
+        (
+            "Dividends: RMB 4.84 billion.",
+            "The limit: RMB 900 million.",
+            "bigger",
+            False,
+            (0, "RMB 4.84 billion", "RMB 900 million"),
+        ),
+        ("Dividends: RMB 4.84 billion.", "The limit: USD 0.9 billion.", "bigger", False, None),
+        ("Dividends: RMB 4.84 billion.", "The limit was set for 900 companies.", "bigger", False, None),
+        ("Sales: 1,240 tonnes.", "Sales: 310 tonnes.", "faster", True, None),
+        ("Growth was 4.7%.", "Growth was 4.7%.", "faster", True, None),
+    ],
+)
+def test_the_side_a_comparison_holds_for(first, second, comparative, rates, expected):
+    assert winner(first, second, comparative, rates) == expected

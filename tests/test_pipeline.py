@@ -500,6 +500,8 @@ def test_a_comparison_the_model_cannot_make_is_asked_one_side_at_a_time(settings
     generator = ScriptedGenerator(reply_for=reply)
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask("Which sold more in 2021, tea or coffee?")
     assert not answer.refused and "1,240" in answer.text and "310" in answer.text
+    # The side the comparison holds for is worked out from the two figures, and leads.
+    assert answer.text.startswith("Tea sold more in 2021: 1,240 tonnes against 310 tonnes [1, 2]. ")
     assert {c.chunk_id for c in answer.citations} == {"northwind#s1.p1", "northwind#s1.p2"}
     assert [p.n for p in answer.passages] == [1, 2]  # the passages the two answers cite, numbered anew
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
@@ -527,6 +529,24 @@ def test_a_comparison_the_model_cannot_make_is_asked_one_side_at_a_time(settings
         .ask("Which sold more in 2021, tea or coffee?")
         .refused
     )
+
+
+def test_the_side_a_comparison_holds_for_is_worked_out_from_the_figures(settings, embedder):
+    def reply(messages: list[dict[str, str]]) -> str:
+        asked = messages[1]["content"].rpartition("Question: ")[2]
+        # Levels first: "faster" compares the rates.
+        if asked.startswith("How much did tea sales grow"):
+            return f"Northwind sold 1,240 tonnes of tea in 2021, up 8.5% [{_passage_holding(messages, '1,240')}]."
+        if asked.startswith("How much did coffee sales grow"):
+            return f"Coffee sales fell to 310 tonnes, a decline of 4.7% [{_passage_holding(messages, '310')}]."
+        return "NOT FOUND"
+
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    answer = pipeline.ask("Did coffee sales grow faster or slower than tea sales in 2021?")
+    assert not answer.refused
+    assert answer.text.startswith("Tea sales grew faster in 2021: 8.5% against a fall of 4.7% [1, 2]. ")
+    slower = pipeline.ask("Did coffee sales grow slower than tea sales in 2021?")
+    assert slower.text.startswith("Coffee sales grew slower in 2021: a fall of 4.7% against 8.5% [1, 2]. ")
 
 
 def test_a_difference_the_model_cannot_work_out_is_computed_from_each_side(settings, embedder):
@@ -559,6 +579,7 @@ def test_side_answers_that_are_only_figures_say_which_side_they_answer(settings,
     answer = pipeline.ask("Was the total of cash dividends in 2021 bigger than the limit on share repurchases?")
     assert not answer.refused
     assert answer.text == (
+        "The total of cash dividends in 2021 was bigger: RMB 42.47 billion against RMB 17.89 billion [1, 2]. "
         "The total of cash dividends in 2021: RMB 42.47 billion [1]. "
         "The limit on share repurchases in 2021: RMB 17.89 billion [2]."
     )

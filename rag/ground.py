@@ -57,6 +57,8 @@ from rag.measure import (
     figure_in,
     gap_taken_for_level,
     gives_count,
+    hedge_of,
+    hedged,
     lead_in,
     level_for_change,
     level_for_gap,
@@ -67,6 +69,7 @@ from rag.measure import (
     unit_of,
     unqualified,
     value_taken_for_bar,
+    with_hedge,
 )
 from rag.pairs import VALUE_LIST_RE, respective_pairs
 from rag.text import (
@@ -608,7 +611,7 @@ def check_answer(
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
-    kept = [_compared_rightly(s, notes) for s in kept]
+    kept = [_compared_rightly(_hedged_rightly(s, notes), notes) for s in kept]
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
@@ -824,6 +827,19 @@ class _Support:
     window: str  # the quoted sentences, their neighbours and section titles
     lead_ins: str = ""  # the words that lead up to each of the claim's figures in its sentence
     heads: tuple[str, ...] = ()  # each figure's sentence up to the figure
+    hedges: tuple[tuple[str, str], ...] = ()  # (figure, the word its sentence bounds it with) the claim drops
+
+
+def _hedged_rightly(support: _Support, notes: list[str]) -> _Support:
+    """The claim with the bounds its sentences put on its figures ("over 90%", "nearly RMB
+    19 billion"), where it drops them: "90%" says more than the passage does."""
+    body = support.claim.body
+    for fig, hedge in support.hedges:
+        hedged = with_hedge(body, fig, hedge)
+        if hedged != body:
+            notes.append(f"wrote “{hedge}” before {fig}, as the passage does")
+            body = hedged
+    return replace(support, claim=replace(support.claim, body=body)) if body != support.claim.body else support
 
 
 def _compared_rightly(support: _Support, notes: list[str]) -> _Support:
@@ -1131,7 +1147,12 @@ def _support(
         heads = tuple(
             before_figure(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in measured
         )
-        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins, heads)
+        hedges = tuple(
+            (fig, hedge)
+            for fig, (n, i) in by_figure.items()
+            if fig and (hedge := hedge_of(evidence[n].sentences[i], fig)) and not hedged(claim.body, fig)
+        )
+        return _Support(claim, tuple(dedupe(n for n, _ in quotes)), quotes, window, lead_ins, heads, hedges)
 
     cited = tuple(n for n in claim.cited if n in evidence)
     ranked = sorted(evidence, key=lambda n: -evidence[n].bag.score(claim.body))

@@ -354,6 +354,47 @@ _BAR_BEFORE_RE = re.compile(rf"\b(?:of|by|at)\s+(?:{_ABOVE})\s*$", re.IGNORECASE
 _BOUNDS = rf"{_ABOVE}|beyond|at most|under|less than|below|up to"
 _BOUND_BEFORE_RE = re.compile(rf"(?:\b(?:{_BOUNDS})|[<>≥≤])\s*$", re.IGNORECASE)
 
+# Words that bound or round a figure: "over 90%", "nearly RMB 19 billion". Those that read
+# badly elsewhere ("grew by exceeding 200%") are written as "over".
+_HEDGES = rf"{_BOUNDS}|greater than|nearly|almost|about|approximately|around|roughly|close to|some"
+_HEDGE_BEFORE_RE = re.compile(rf"\b({_HEDGES})\s+(?:(?:{_CURRENCIES})\s*)?$", re.IGNORECASE)
+_HEDGE_AFTER_RE = re.compile(r"(?:\+|-plus\b|\s+plus\b|-odd\b|\s+or (?:more|so|above|over)\b)", re.IGNORECASE)
+_HEDGE_WRITTEN = dict.fromkeys(("exceeding", "above", "in excess of", "upwards of", "greater than", "beyond"), "over")
+
+
+def hedge_of(text: str, fig: str) -> str:
+    """The word that bounds or rounds ``fig`` where ``text`` writes it ("over" for "Over 90%
+    of the companies"), or "" when none does or its mentions differ."""
+    found = {
+        (m.group(1).lower() if (m := _HEDGE_BEFORE_RE.search(text[: at.start()])) else "")
+        for at in _mentions(text, fig)
+    }
+    hedge = found.pop() if len(found) == 1 else ""
+    return _HEDGE_WRITTEN.get(hedge, hedge)
+
+
+def hedged(text: str, fig: str) -> bool:
+    """Whether ``text`` bounds or rounds ``fig`` anywhere, before it or after ("30-plus")."""
+    return any(
+        _HEDGE_BEFORE_RE.search(text[: at.start()]) or _HEDGE_AFTER_RE.match(text, at.end())
+        for at in _mentions(text, fig)
+    )
+
+
+def with_hedge(text: str, fig: str, hedge: str) -> str:
+    """``text`` with ``hedge`` before its one mention of ``fig`` and the currency leading it:
+    "90% of the companies" becomes "Over 90% of the companies". As it was unless it
+    mentions ``fig`` once."""
+    mentions = list(_mentions(text, fig))
+    if len(mentions) != 1:
+        return text
+    at = mentions[0].start()
+    currency = _CURRENCY_BEFORE_RE.search(text[:at])
+    at = currency.start() if currency else at
+    opening = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?"))
+    word = hedge.capitalize() if opening else hedge
+    return f"{text[:at]}{word} {text[at:]}"
+
 
 def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
     """Whether the claim gives the share ``fig`` as a value of its own ("total revenue grew

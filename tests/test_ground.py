@@ -1557,3 +1557,23 @@ def test_a_comparison_of_another_measure_is_declined():
     verdict = check_answer(question, draft, _one_passage(_WEIGHTS), SYSTEM, 0.5)
     assert verdict.refused
     assert "weight" in verdict.text
+
+
+def test_a_bound_the_answer_drops_is_written_back():
+    text = "Over 90% of the companies have chosen Class II restricted stock. They raised nearly RMB 19 billion."
+    verdict = check_answer(
+        "What share of the companies chose Class II restricted stock?",
+        "90% of the companies have chosen Class II restricted stock [1].",
+        _one_passage(text),
+        SYSTEM,
+        0.5,
+    )
+    assert verdict.text == "Over 90% of the companies have chosen Class II restricted stock [1]."
+    verdict = check_answer(
+        "How much did they raise?", "They raised RMB 19 billion [1].", _one_passage(text), SYSTEM, 0.5
+    )
+    assert verdict.text == "They raised nearly RMB 19 billion [1]."
+    # One the answer gives in its own words stands.
+    draft = "More than 90% of the companies have chosen Class II restricted stock [1]."
+    verdict = check_answer("What share chose Class II restricted stock?", draft, _one_passage(text), SYSTEM, 0.5)
+    assert verdict.text == draft

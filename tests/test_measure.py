@@ -13,6 +13,8 @@ from rag.measure import (
     difference,
     gap_taken_for_level,
     gives_count,
+    hedge_of,
+    hedged,
     lead_in,
     level_for_change,
     level_for_gap,
@@ -23,6 +25,7 @@ from rag.measure import (
     unqualified,
     value_taken_for_bar,
     winner,
+    with_hedge,
 )
 from rag.text import kind_pairs
 
@@ -575,3 +578,28 @@ def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsa
 )
 def test_the_side_a_comparison_holds_for(first, second, comparative, rates, expected):
     assert winner(first, second, comparative, rates) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fig", "hedge"),
+    [
+        ("Over 90% of the companies chose it.", "90%", "over"),
+        ("They raised nearly RMB 19 billion in 2023.", "19", "nearly"),
+        ("with 47 companies experiencing growth of over 50%", "50%", "over"),
+        ("with 47 companies experiencing growth of over 50%", "47", ""),
+        # Written as it reads anywhere: not "grew by exceeding 200%".
+        ("with rates exceeding 200% and 10% respectively", "200%", "over"),
+        ("About 2.5 hours", "2.5", "about"),
+        ("Over 90% chose it, and 90% of those kept it.", "90%", ""),  # mentions that differ
+    ],
+)
+def test_the_word_that_bounds_a_figure(text, fig, hedge):
+    assert hedge_of(text, fig) == hedge
+
+
+def test_a_bound_is_written_where_the_figure_stands():
+    assert with_hedge("90% of the companies chose it [1].", "90%", "over") == "Over 90% of the companies chose it [1]."
+    assert with_hedge("They raised RMB 19 billion [2].", "19", "nearly") == "They raised nearly RMB 19 billion [2]."
+    assert with_hedge("It is 5%. 5% again.", "5%", "about") == "It is 5%. 5% again."  # which mention is unclear
+    assert hedged("The 30-plus companies", "30") and hedged("30 or more companies", "30")
+    assert not hedged("30 companies", "30")

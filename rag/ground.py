@@ -596,7 +596,7 @@ def check_answer(
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if unsaid := measure_unsaid(question, f"{core}\n{titles}"):
-        return decline(f"The passages found give no {unsaid} for this.", notes)
+        return replace(decline(f"The passages found give no {unsaid} for this.", notes), retry="measure")
     compares = bool(_COMPARISON_RE.search(question))
     # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").
     one_sided = not compares and any(_measured(s.claim.body) for s in kept)

@@ -141,7 +141,7 @@ _UNIT_AFTER = r"\d\s*(?:{})\b"
 _MEASURES = (
     (
         "weight",
-        re.compile(r"\b(?:heav|light)(?:ier|iest)\b|\bweigh", re.IGNORECASE),
+        re.compile(r"\b(?:heav|light)(?:ier|iest)\b|\bhow heavy\b|\bweigh", re.IGNORECASE),
         re.compile(
             r"\bweigh|\bheav|" + _UNIT_AFTER.format(r"k?g|grams?|kilograms?|tonnes?|tons?|lbs?|pounds?|oz|ounces?"),
             re.IGNORECASE,
@@ -152,6 +152,24 @@ _MEASURES = (
         re.compile(r"\btall(?:er|est)\b|\bheight", re.IGNORECASE),
         re.compile(
             r"\bheight|\btall|\bhigh\b|" + _UNIT_AFTER.format(r"c?m|mm|metres?|meters?|feet|foot|ft|inch(?:es)?"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "depth",
+        re.compile(r"\bhow deep\b|\bdeep(?:er|est)\b|\bdepths?\b", re.IGNORECASE),
+        re.compile(
+            r"\bdepth|\bdeep|\bsubmer|\bimmers|"
+            + _UNIT_AFTER.format(r"c?m|mm|metres?|meters?|feet|foot|ft|inch(?:es)?"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "distance",
+        re.compile(r"\bhow far\b|\bfar(?:ther|thest)\b|\bdistance", re.IGNORECASE),
+        re.compile(
+            r"\bdistan|\bfar\b|\bwithin\b|\brange\b|\bradius\b|"
+            + _UNIT_AFTER.format(r"k?m|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|ft|yards?"),
             re.IGNORECASE,
         ),
     ),

@@ -51,6 +51,9 @@ _RETRY_NOTES = {
     "change": "Your answer gives a level or total, but the question asks how much it changed. "
     "Answer again with the change the passages state for exactly what is asked (an increase, a growth rate), "
     "with its [n].",
+    "measure": "The figures in your answer do not measure what the question asks about "
+    "(such as a weight, a depth, a distance or a price). "
+    "Answer again with the figure the passages state for exactly that measure, with its [n].",
     "both": "Your answer does not give a figure for each of the things compared. "
     "Answer again: for each one, the figure the passages state for exactly the measure the question compares "
     "(a growth rate if it asks which grew faster), with its [n]; then say which is larger.",
@@ -67,6 +70,7 @@ RETRY_MISSED = {
     "answer": "the answer: it repeated the question",
     "both": "a figure for each side compared",
     "change": "how much it changed: it gave a level",
+    "measure": "the measure asked about",
 }
 
 

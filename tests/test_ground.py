@@ -1557,6 +1557,7 @@ def test_a_comparison_of_another_measure_is_declined():
     verdict = check_answer(question, draft, _one_passage(_WEIGHTS), SYSTEM, 0.5)
     assert verdict.refused
     assert "weight" in verdict.text
+    assert verdict.retry == "measure"  # the model is asked again, for the measure asked about
 
 
 def test_a_bound_the_answer_drops_is_written_back():

@@ -540,6 +540,10 @@ def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, take
         ("Which plan is cheaper, A or B?", "A costs $20 a month, B $35.", ""),
         ("Which tower is taller?", "The north tower has 40 floors.", "height"),
         ("Which tower is taller?", "The north tower rises 180 m.", ""),
+        ("How deep can it be dunked under water?", "It switches itself off after 10 minutes.", "depth"),
+        ("How deep can it be dunked under water?", "IP67, submersion to 1 metre for 30 minutes", ""),
+        ("How far away can the phone be?", "The app must be version 2.1 or later.", "distance"),
+        ("How far away can the phone be?", "The phone must be within 10 metres.", ""),
         # "faster" may be speed, growth or time: not a measure this check holds a passage to.
         ("Which grew faster, A or B?", "A rose 9.7% and B 4.7%.", ""),
     ],

@@ -383,12 +383,16 @@ _HEDGE_WRITTEN = dict.fromkeys(("exceeding", "above", "in excess of", "upwards o
 def hedge_of(text: str, fig: str) -> str:
     """The word that bounds or rounds ``fig`` where ``text`` writes it ("over" for "Over 90%
     of the companies"), or "" when none does or its mentions differ."""
-    found = {
-        (m.group(1).lower() if (m := _HEDGE_BEFORE_RE.search(text[: at.start()])) else "")
-        for at in _mentions(text, fig)
-    }
+    found = {_hedge_before(text, mention) for mention in _mentions(text, fig)}
     hedge = found.pop() if len(found) == 1 else ""
     return _HEDGE_WRITTEN.get(hedge, hedge)
+
+
+def _hedge_before(text: str, mention: re.Match[str]) -> str:
+    before = _HEDGE_BEFORE_RE.search(text[: mention.start()])
+    word = before.group(1).lower() if before else ""
+    # "over 4 years" is as often "across" them as "more than".
+    return "" if word == "over" and _SPAN_AFTER_RE.match(text, mention.end()) else word
 
 
 def hedged(text: str, fig: str) -> bool:

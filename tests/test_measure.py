@@ -594,6 +594,7 @@ def test_the_side_a_comparison_holds_for(first, second, comparative, rates, expe
         # Written as it reads anywhere: not "grew by exceeding 200%".
         ("with rates exceeding 200% and 10% respectively", "200%", "over"),
         ("About 2.5 hours", "2.5", "about"),
+        ("Profit grew 24.4% a year over 4 years.", "4", ""),  # "over" a span may be "across" it
         ("Over 90% chose it, and 90% of those kept it.", "90%", ""),  # mentions that differ
     ],
 )

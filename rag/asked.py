@@ -384,7 +384,7 @@ def comparison(question: str) -> Comparison | None:
             for side in (a, b)
         )
         than = match.group("than").lower()
-        claims = (f"{a} {verb} {than}{rest}", f"{b} {verb} {than}{rest}")
+        claims = _with_preface(pre, f"{a} {verb} {than}{rest}", f"{b} {verb} {than}{rest}")
         rates = verb in _CHANGED or than in ("faster", "slower")
         return Comparison(_with_preface(pre, first, second), claims, than, rates)
     if match := _WAS_BIGGER_RE.search(question):
@@ -394,7 +394,8 @@ def comparison(question: str) -> Comparison | None:
         a, b = _dated_like(a, b), _dated_like(b, a)
         verb, than = match.group("verb").lower(), match.group("than").lower()
         asked = _with_preface((match.group("pre") or "").strip(), _what_is(verb, a, ""), _what_is(verb, b, ""))
-        return Comparison(asked, (f"{a} {verb} {than}", f"{b} {verb} {than}"), than)
+        claims = _with_preface((match.group("pre") or "").strip(), f"{a} {verb} {than}", f"{b} {verb} {than}")
+        return Comparison(asked, claims, than)
     if match := _MORE_THERE_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         counted, verb = " ".join(match.group("counted").split()), match.group("verb").lower()
@@ -405,7 +406,8 @@ def comparison(question: str) -> Comparison | None:
         if match.group("more"):
             return Comparison((f"How many {match.group('counted')} {a}?", f"How many {match.group('counted')} {b}?"))
         subject, verb, than = match.group("subject"), match.group("verb").lower(), match.group("than").lower()
-        claims = (f"{subject} {_PAST_FORMS[verb]} {than} {a}", f"{subject} {_PAST_FORMS[verb]} {than} {b}")
+        did = f"{_capitalised(subject)} {_PAST_FORMS[verb]} {than}"
+        claims = (f"{did} {a}", f"{did} {b}")
         asked = (f"How much did {subject} {verb} {a}?", f"How much did {subject} {verb} {b}?")
         return Comparison(asked, claims, than, rates=True)
     if match := _DID_THAN_RE.search(question):
@@ -418,7 +420,11 @@ def comparison(question: str) -> Comparison | None:
             return None
         first, second = (f"how much did {side} {verb}{when}?" for side in (a, b))
         than = match.group("than").lower()
-        claims = (f"{a} {_PAST_FORMS[verb]} {than}{when}", f"{b} {_PAST_FORMS[verb]} {than}{when}")
+        claims = _with_preface(
+            (match.group("pre") or "").strip(),
+            f"{a} {_PAST_FORMS[verb]} {than}{when}",
+            f"{b} {_PAST_FORMS[verb]} {than}{when}",
+        )
         return Comparison(_with_preface((match.group("pre") or "").strip(), first, second), claims, than, rates=True)
     return None
 

@@ -443,7 +443,7 @@ class Pipeline:
         claim = compared.claims[side]
         return dataclasses.replace(
             verdict,
-            text=f"{claim[:1].upper()}{claim[1:]}: {figure} against {other} [{cited}]. {verdict.text}",
+            text=f"{claim}: {figure} against {other} [{cited}]. {verdict.text}",
             notes=[*verdict.notes, "worked out which side the comparison holds for from the two figures"],
         )
 

@@ -382,18 +382,23 @@ def test_a_side_answered_by_a_bare_figure_is_labelled_with_what_it_asked(side, s
     [
         (
             "Which grew faster in 2023, revenue or R&D?",
-            ("revenue grew faster in 2023", "R&D grew faster in 2023"),
+            ("Revenue grew faster in 2023", "R&D grew faster in 2023"),
             True,
         ),
         (
             "Which was larger in 2023, revenue or profit?",
-            ("revenue was larger in 2023", "profit was larger in 2023"),
+            ("Revenue was larger in 2023", "Profit was larger in 2023"),
             False,
         ),
         (
             "Was the total of dividends bigger or smaller than the limit on buybacks in 2023?",
-            ("the total of dividends in 2023 was bigger", "the limit on buybacks in 2023 was bigger"),
+            ("The total of dividends in 2023 was bigger", "The limit on buybacks in 2023 was bigger"),
             False,
+        ),
+        (
+            "In Q1 2024, which grew more year on year: R&D or capital spending?",
+            ("In Q1 2024, R&D grew more year on year", "In Q1 2024, capital spending grew more year on year"),
+            True,
         ),
         (
             "Did R&D grow faster in Q1 2024 or in 2023?",
@@ -402,7 +407,7 @@ def test_a_side_answered_by_a_bare_figure_is_labelled_with_what_it_asked(side, s
         ),
         (
             "did overseas revenue grow faster or slower than total revenue in 2023?",
-            ("overseas revenue grew faster in 2023", "total revenue grew faster in 2023"),
+            ("Overseas revenue grew faster in 2023", "Total revenue grew faster in 2023"),
             True,
         ),
     ],

@@ -787,11 +787,17 @@ def winner(first: str, second: str, comparative: str, rates: bool = False) -> tu
     if values[0] == values[1]:
         return None
     won = int((values[1] > values[0]) == (comparative in _LARGER))
-    said = [
-        (f"a fall of {fig}" if value < 0 else fig) if fig.endswith("%") else _with_unit(text, fig)
-        for fig, value, text in zip(pair, values, texts, strict=True)
-    ]
+    said = [_as_compared(text, fig, value) for fig, value, text in zip(pair, values, texts, strict=True)]
     return won, said[won], said[1 - won]
+
+
+def _as_compared(text: str, fig: str, value: Decimal) -> str:
+    """``fig`` as ``text`` gives it, with its unit and the bound put on it ("over 200%",
+    "nearly RMB 19 billion"): the comparison says no more than its sides do. A fall is
+    written as one."""
+    hedge = hedge_of(text, fig)
+    written = " ".join(w for w in (hedge, fig if fig.endswith("%") else _with_unit(text, fig)) if w)
+    return f"a fall of {written}" if value < 0 else written
 
 
 def _comparable(first: str, a: str, second: str, b: str) -> bool:
@@ -841,6 +847,8 @@ def _with_unit(text: str, fig: str, number: str = "") -> str:
 def _went_down(text: str, fig: str) -> bool:
     """Whether ``text`` gives the rate ``fig`` as a fall ("a decline of 4.7%", "-4.7%")."""
     before = text[: next(_mentions(text, fig)).start()]
+    if hedge := _HEDGE_BEFORE_RE.search(before):  # "fell by nearly 5%"
+        before = before[: hedge.start()].rstrip()
     signed = before.endswith(_MINUS_SIGNS) and not before[-2:-1].isalnum()
     return signed or bool(_DOWN_BEFORE_RE.search(before[-40:]))
 

@@ -578,6 +578,16 @@ def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsa
         ("Dividends: RMB 4.84 billion.", "The limit was set for 900 companies.", "bigger", False, None),
         ("Sales: 1,240 tonnes.", "Sales: 310 tonnes.", "faster", True, None),
         ("Growth was 4.7%.", "Growth was 4.7%.", "faster", True, None),
+        ("Profit fell by nearly 5%.", "Revenue grew by 2%.", "faster", True, (1, "2%", "a fall of nearly 5%")),
+        # A bound the side puts on its figure stays with it.
+        ("A grew by over 200%.", "B grew by 10%.", "faster", True, (0, "over 200%", "10%")),
+        (
+            "A came to nearly RMB 19 billion.",
+            "B came to RMB 130 billion.",
+            "larger",
+            False,
+            (1, "RMB 130 billion", "nearly RMB 19 billion"),
+        ),
     ],
 )
 def test_the_side_a_comparison_holds_for(first, second, comparative, rates, expected):

@@ -137,52 +137,34 @@ _CONTRASTS = [
 # word or a unit after a figure: "which model is heavier?" is not answered by storage sizes.
 # Only measures whose comparatives name nothing else: "longer" or "faster" may be time,
 # growth or speed.
-_UNIT_AFTER = r"\d\s*(?:{})\b"
+_LENGTHS = r"c?m|mm|km|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|ft|inch(?:es)?|yards?"
+
+
+def _measure(name: str, asked: str, words: str, units: str = "") -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """(the measure, how a question asks for it, how a passage says it: a word, or a unit after a figure)."""
+    said = rf"{words}|\d\s*(?:{units})\b" if units else words
+    return name, re.compile(asked, re.IGNORECASE), re.compile(said, re.IGNORECASE)
+
+
 _MEASURES = (
-    (
+    _measure(
         "weight",
-        re.compile(r"\b(?:heav|light)(?:ier|iest)\b|\bhow heavy\b|\bweigh", re.IGNORECASE),
-        re.compile(
-            r"\bweigh|\bheav|" + _UNIT_AFTER.format(r"k?g|grams?|kilograms?|tonnes?|tons?|lbs?|pounds?|oz|ounces?"),
-            re.IGNORECASE,
-        ),
+        r"\b(?:heav|light)(?:ier|iest)\b|\bhow heavy\b|\bweigh",
+        r"\bweigh|\bheav",
+        r"k?g|grams?|kilograms?|tonnes?|tons?|lbs?|pounds?|oz|ounces?",
     ),
-    (
-        "height",
-        re.compile(r"\btall(?:er|est)\b|\bheight", re.IGNORECASE),
-        re.compile(
-            r"\bheight|\btall|\bhigh\b|" + _UNIT_AFTER.format(r"c?m|mm|metres?|meters?|feet|foot|ft|inch(?:es)?"),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "depth",
-        re.compile(r"\bhow deep\b|\bdeep(?:er|est)\b|\bdepths?\b", re.IGNORECASE),
-        re.compile(
-            r"\bdepth|\bdeep|\bsubmer|\bimmers|"
-            + _UNIT_AFTER.format(r"c?m|mm|metres?|meters?|feet|foot|ft|inch(?:es)?"),
-            re.IGNORECASE,
-        ),
-    ),
-    (
+    _measure("height", r"\btall(?:er|est)\b|\bheight", r"\bheight|\btall|\bhigh\b", _LENGTHS),
+    _measure("depth", r"\bhow deep\b|\bdeep(?:er|est)\b|\bdepths?\b", r"\bdepth|\bdeep|\bsubmer|\bimmers", _LENGTHS),
+    _measure(
         "distance",
-        re.compile(r"\bhow far\b|\bfar(?:ther|thest)\b|\bdistance", re.IGNORECASE),
-        re.compile(
-            r"\bdistan|\bfar\b|\bwithin\b|\brange\b|\bradius\b|"
-            + _UNIT_AFTER.format(r"k?m|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|ft|yards?"),
-            re.IGNORECASE,
-        ),
+        r"\bhow far\b|\bfar(?:ther|thest)\b|\bdistance",
+        r"\bdistan|\bfar\b|\bwithin\b|\brange\b|\bradius\b",
+        _LENGTHS,
     ),
-    (
+    _measure(
         "price",
-        re.compile(
-            r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
-            re.IGNORECASE,
-        ),
+        r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
+        rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
     ),
 )
 # Spending asked in other words: "how much did they put into R&D?".

@@ -532,15 +532,13 @@ def test_a_comparison_the_model_cannot_make_is_asked_one_side_at_a_time(settings
 
 
 def test_the_side_a_comparison_holds_for_is_worked_out_from_the_figures(settings, embedder):
-    def reply(messages: list[dict[str, str]]) -> str:
-        asked = messages[1]["content"].rpartition("Question: ")[2]
-        # Levels first: "faster" compares the rates.
-        if asked.startswith("How much did tea sales grow"):
-            return f"Northwind sold 1,240 tonnes of tea in 2021, up 8.5% [{_passage_holding(messages, '1,240')}]."
-        if asked.startswith("How much did coffee sales grow"):
-            return f"Coffee sales fell to 310 tonnes, a decline of 4.7% [{_passage_holding(messages, '310')}]."
-        return "NOT FOUND"
-
+    # Levels first: "faster" compares the rates.
+    reply = _side_answers(
+        {
+            "tea sales": "Northwind sold 1,240 tonnes of tea in 2021, up 8.5%",
+            "coffee sales": "Coffee sales fell to 310 tonnes, a decline of 4.7%",
+        }
+    )
     pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
     answer = pipeline.ask("Did coffee sales grow faster or slower than tea sales in 2021?")
     assert not answer.refused

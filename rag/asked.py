@@ -392,9 +392,9 @@ def comparison(question: str) -> Comparison | None:
         if _FIGURE_ONLY_RE.match(b):
             return None
         a, b = _dated_like(a, b), _dated_like(b, a)
-        verb, than = match.group("verb").lower(), match.group("than").lower()
-        asked = _with_preface((match.group("pre") or "").strip(), _what_is(verb, a, ""), _what_is(verb, b, ""))
-        claims = _with_preface((match.group("pre") or "").strip(), f"{a} {verb} {than}", f"{b} {verb} {than}")
+        pre, verb, than = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("than").lower()
+        asked = _with_preface(pre, _what_is(verb, a, ""), _what_is(verb, b, ""))
+        claims = _with_preface(pre, f"{a} {verb} {than}", f"{b} {verb} {than}")
         return Comparison(asked, claims, than)
     if match := _MORE_THERE_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
@@ -418,14 +418,10 @@ def comparison(question: str) -> Comparison | None:
         b = b[: tail.start()] if tail else b
         if _FIGURE_ONLY_RE.match(b):
             return None
-        first, second = (f"how much did {side} {verb}{when}?" for side in (a, b))
-        than = match.group("than").lower()
-        claims = _with_preface(
-            (match.group("pre") or "").strip(),
-            f"{a} {_PAST_FORMS[verb]} {than}{when}",
-            f"{b} {_PAST_FORMS[verb]} {than}{when}",
-        )
-        return Comparison(_with_preface((match.group("pre") or "").strip(), first, second), claims, than, rates=True)
+        pre, than = (match.group("pre") or "").strip(), match.group("than").lower()
+        asked = _with_preface(pre, *(f"how much did {side} {verb}{when}?" for side in (a, b)))
+        claims = _with_preface(pre, *(f"{side} {_PAST_FORMS[verb]} {than}{when}" for side in (a, b)))
+        return Comparison(asked, claims, than, rates=True)
     return None
 
 

@@ -588,14 +588,13 @@ def check_answer(
     # A sentence that names no side ("The Library receives $11.9 million") is read with its
     # section's title ("Expenditures by Department").
     titles = "\n".join(dedupe(evidence[n].title for s in kept for n in s.passages))
+    titled = f"{core}\n{titles}"
     bodies = " ".join(s.claim.body for s in kept)
-    opposite = contrast(question, f"{core}\n{titles}", lead_ins, bodies) or other_kind(
-        question, core, supporting, known
-    )
+    opposite = contrast(question, titled, lead_ins, bodies) or other_kind(question, core, supporting, known)
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
-    if unsaid := measure_unsaid(question, f"{core}\n{titles}"):
+    if unsaid := measure_unsaid(question, titled):
         return replace(decline(f"The passages found give no {unsaid} for this.", notes), retry="measure")
     compares = bool(_COMPARISON_RE.search(question))
     # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").

@@ -725,13 +725,11 @@ def difference(text: str, question: str) -> str:
         return ""
     scale = {f: _SCALE_EXPONENTS.get(units[f], 0) for f in (a, b)}
     larger = max((a, b), key=scale.__getitem__)
-    # Exact decimals: 8.4 - 0.8 is 7.6, not 7.6000000000000005.
-    values = {f: Decimal(f.rstrip("%")).scaleb(scale[f] - scale[larger]) for f in (a, b)}
-    signed = {f: -v if a.endswith("%") and _went_down(text, f) else v for f, v in values.items()}
+    signed = {f: _amount(text, f).scaleb(-scale[larger]) for f in (a, b)}
     gap = abs(signed[a] - signed[b])
     if any(abs(figure_value(f) - float(gap)) < 1e-9 for f in given):
         return ""
-    places = max(_places(v) for v in values.values())
+    places = max(_places(v) for v in signed.values())
     said = f"{gap:,.{places}f}"
     if a.endswith("%"):
         a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
@@ -761,16 +759,19 @@ def winner(first: str, second: str, comparative: str, rates: bool = False) -> tu
     pair = next(pairs, None)
     if comparative not in _OPPOSITE or pair is None:
         return None
-    scales = [_SCALE_EXPONENTS.get(unit_of(text, fig), 0) for fig, text in zip(pair, texts, strict=True)]
-    values = [
-        Decimal(fig.rstrip("%")).scaleb(scale) * (-1 if fig.endswith("%") and _went_down(text, fig) else 1)
-        for fig, scale, text in zip(pair, scales, texts, strict=True)
-    ]
+    values = [_amount(text, fig) for fig, text in zip(pair, texts, strict=True)]
     if values[0] == values[1]:
         return None
     won = int((values[1] > values[0]) == (comparative in _LARGER))
     said = [_as_compared(text, fig, value) for fig, value, text in zip(pair, values, texts, strict=True)]
     return won, said[won], said[1 - won]
+
+
+def _amount(text: str, fig: str) -> Decimal:
+    """``fig`` as ``text`` gives it, in units of one ("RMB 4.84 billion" is 4.84e9), a rate
+    given as a fall negative. Exact decimals: 8.4 - 0.8 is 7.6, not 7.6000000000000005."""
+    value = Decimal(fig.rstrip("%")).scaleb(_SCALE_EXPONENTS.get(unit_of(text, fig), 0))
+    return -value if fig.endswith("%") and _went_down(text, fig) else value
 
 
 def _as_compared(text: str, fig: str, value: Decimal) -> str:

@@ -134,14 +134,14 @@ _SYNONYM_GROUPS = (
     "growth increase rise",
     "phd doctoral doctorate",
     # Units written out or abbreviated: "436 grams" is what "436 g" says.
-    "gram grams g",
-    "kilogram kilograms kg",
-    "metre metres meter meters m",
-    "centimetre centimetres centimeter centimeters cm",
-    "millimetre millimetres millimeter millimeters mm",
-    "kilometre kilometres kilometer kilometers km",
-    "litre litres liter liters l",
-    "millilitre millilitres milliliter milliliters ml",
+    "gram g",
+    "kilogram kg",
+    "metre meter m",
+    "centimetre centimeter cm",
+    "millimetre millimeter mm",
+    "kilometre kilometer km",
+    "litre liter l",
+    "millilitre milliliter ml",
 )
 SYNONYMS: dict[str, frozenset[str]] = {
     term: group - {term} for group in (frozenset(terms(g)) for g in _SYNONYM_GROUPS) for term in group

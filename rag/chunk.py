@@ -135,6 +135,10 @@ def _sections(blocks: list[_Block], doc_title: str) -> list[_Section]:
         if kind == "h":
             path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
             sections.append(_Section(len(sections), " › ".join(t for _, t in path), level))
+        elif sections[-1].paragraphs and sections[-1].paragraphs[-1].endswith(":"):
+            # "The following projects are funded:" says nothing without the list after it,
+            # and the list says neither what it lists nor for when: one paragraph.
+            sections[-1].paragraphs[-1] += f"\n{text}"
         else:
             sections[-1].paragraphs.append(text)
     return [s for s in sections if s.paragraphs or s.number]

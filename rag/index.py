@@ -43,7 +43,7 @@ from rag.vectors import VectorIndex, build_vector_index, load_vector_index
 log = logging.getLogger(__name__)
 
 # Bump when the on-disk layout or the chunker's output changes.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 # (fraction done, what is happening) -> None
 Progress = Callable[[float, str], None]

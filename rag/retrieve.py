@@ -82,10 +82,12 @@ def _sentence_budget(
     total_weight = sum(weights.values()) or 1.0
     scored: list[tuple[float, int, int]] = []  # (score, chunk row, sentence position)
     texts: dict[int, list[str]] = {}
+    line_ends: dict[int, list[bool]] = {}
     for row, chunk_score in chosen:
         chunk = index.chunks[row]
         spans = index.sentence_spans[row]
         texts[row] = [chunk.text[s:e] for s, e in spans]
+        line_ends[row] = [chunk.text[e : e + 1] == "\n" for _, e in spans]
         sentence_rows = index.sentence_rows(row)
         dense = index.sentence_vectors[sentence_rows.start : sentence_rows.stop] @ query_vector
         for pos, text in enumerate(texts[row]):
@@ -110,19 +112,24 @@ def _sentence_budget(
             continue
         picked[row].add(pos)
         spent += cost
-        for other in _needed_by(texts[row], pos):
+        for other in _needed_by(texts[row], pos, line_ends[row], settings.context_tokens):
             if other not in picked[row]:
                 picked[row].add(other)
                 spent += count_tokens(texts[row][other])
     return {row: tuple(texts[row][p] for p in sorted(picked[row])) for row in picked}
 
 
-def _needed_by(sentences: list[str], pos: int) -> list[int]:
+def _needed_by(sentences: list[str], pos: int, line_ends: list[bool], list_tokens: int) -> list[int]:
     """The sentences the one at ``pos`` cannot be read without: the one an anaphoric opening
-    refers back to, and the one that names what it announces ("came from three sources.")."""
+    refers back to, the one that names what it announces ("came from three sources."),
+    and for a list announced by a line ending in a colon, that line and every item (up to
+    ``list_tokens``): "which is the second largest?" needs them all."""
     needed = []
     if pos > 0 and leans_on_previous(sentences[pos]):
         needed.append(pos - 1)
-    if pos + 1 < len(sentences) and announces_next(sentences[pos]):
+    opener = next((i for i in range(pos, -1, -1) if sentences[i].endswith(":") and line_ends[i]), None)
+    if opener is not None and sum(count_tokens(s) for s in sentences[opener:]) <= list_tokens:
+        needed.extend(range(opener, len(sentences)))
+    elif pos + 1 < len(sentences) and announces_next(sentences[pos]):
         needed.append(pos + 1)
     return needed

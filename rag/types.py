@@ -50,7 +50,15 @@ class Passage:
 
     @property
     def shown_text(self) -> str:
-        return " ".join(self.sentences)
+        """The shown sentences as one text; one that starts a line in the chunk (a list item,
+        a "Key: value" line) starts one here too: run together, a list reads as one sentence."""
+        text = self.chunk.text
+        shown = ""
+        for sentence in self.sentences:
+            at = text.find(sentence)
+            shown += ("\n" if at > 0 and text[at - 1] == "\n" else " ") if shown else ""
+            shown += sentence
+        return shown
 
 
 @dataclass(frozen=True)

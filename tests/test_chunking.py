@@ -110,3 +110,16 @@ def test_default_corpus_has_title_and_seven_sections():
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings[0].startswith("# Forging Ahead")
     assert [h.split(".")[0] for h in headings[1:]] == [f"## {r}" for r in ["I", "II", "III", "IV", "V", "VI", "VII"]]
+
+
+def test_a_paragraph_announcing_a_list_is_one_chunk_with_the_list():
+    text = (
+        "Budget\n\nI. Capital\n\nThe program totals $74.6 million. The following projects are funded:\n\n"
+        "Harbor Street: $18.5 million\nCitywide Pavement: $16.2 million\n\nHarbor Street is the largest project.\n"
+    )
+    chunks = _chunks("budget.txt", text)
+    assert [c.id for c in chunks] == ["budget#s1.p1", "budget#s1.p2"]
+    assert chunks[0].text == (
+        "The program totals $74.6 million. The following projects are funded:\n"
+        "Harbor Street: $18.5 million\nCitywide Pavement: $16.2 million"
+    )

@@ -135,3 +135,20 @@ def test_a_question_in_other_words_finds_the_documents_words(settings, embedder,
     assert retrieve(index, embedder, question, lexical).passages[0].chunk.section == "Trade"
     unexpanded = lexical.replace(synonym_weight=0.0)
     assert retrieve(index, embedder, question, unexpanded).passages[0].chunk.section != "Trade"
+
+
+def test_a_list_announced_by_a_colon_is_shown_whole_and_line_by_line(settings, embedder, corpus):
+    items = ["Harbor Street: $18.5 million", "Citywide Pavement: $16.2 million", "Fire Station: $12.7 million"]
+    lead = "The capital program funds these projects:"
+    (corpus / "extra.md").write_text(
+        "# Notes\n\n## Capital\n\nThe program is the first of five years. " + lead + "\n" + "\n".join(items) + "\n",
+        encoding="utf-8",
+    )
+    index = build_index(settings, embedder)
+    # Room for the list alone: it comes whole, with the line saying what it lists, though
+    # the sentence before shares more words with the question than some of its items.
+    room = settings.replace(context_tokens=sum(count_tokens(x) for x in [lead, *items]), top_k=1)
+    question = "Which of the five years' projects gets the second largest amount, Citywide Pavement?"
+    passage = retrieve(index, embedder, question, room).passages[0]
+    assert passage.sentences[-4:] == (lead, *items)
+    assert passage.shown_text.endswith(f"{lead}\n" + "\n".join(items))

@@ -80,6 +80,7 @@ from rag.text import (
     figure_spans,
     figure_value,
     figures,
+    in_digits,
     kind_pairs,
     leans_on_previous,
     said_alike,
@@ -411,6 +412,7 @@ def missing_specifics(
         scope = near if family.search(near) else wide
         if not re.search(pattern, scope, re.IGNORECASE):
             missing.append(label)
+    missing += [span for number, span in _spans_unsaid(text, wide) if number not in missing]
     name_text = wide if names_in is None else names_in
     names = _names(text, ordinary)
     for name in names:
@@ -494,6 +496,8 @@ def check_answer(
     written = {w.lower() for p in passages for w in _WORD_RE.findall(p.chunk.text)}
     ordinary |= {w for w in _LOWER_WORD_RE.findall(question) if w not in written}
 
+    given = "\n".join(_whole(n, evidence) for n in evidence)
+
     def question_gaps(supports: list[_Support]) -> list[str]:
         near = "\n".join(s.window for s in supports)
         numbers = dedupe(n for s in supports for n in s.passages)
@@ -508,7 +512,11 @@ def check_answer(
         is_background = _background_in(background, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
         asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
-        return missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
+        premise, asked = _premise(asked)
+        gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
+        # "One of the firms that built the Jakarta-Bandung line researches IGBT. How much did
+        # its IGBT line grow?": what the question first states may stand in any passage given.
+        return gaps + missing_specifics(premise, given, background=is_background) if premise else gaps
 
     def fits(support: _Support) -> bool:
         return not question_gaps([support])
@@ -1174,19 +1182,25 @@ def _mispaired(claim: str, sentence: str) -> str:
     """The pair of a "respectively" sentence whose item the claim gives another item's value:
     "Trina Solar ranked first" from "Jinko Solar, Trina Solar and CSI Solar ranked first,
     second and fifth ..., respectively" gives "Trina Solar: second". Each value the claim
-    gives goes with the nearest item it names before it; a claim that lists the values
-    itself ("23.3% and 24.4%") is left alone. "" when none is mispaired."""
+    gives goes with the nearest item it names before it, or else after it and before the
+    next value ("the one that grew by 62.3% is integrated circuits"); a claim that lists
+    the values itself ("23.3% and 24.4%") is left alone. "" when none is mispaired."""
     pairs = respective_pairs(sentence)
     if not pairs or VALUE_LIST_RE.search(claim):
         return ""
     lowered = claim.lower()
-    named = sorted((m.end(), k) for k, (item, _) in enumerate(pairs) for m in _item_mentions(item, lowered))
+    named = sorted((m.start(), m.end(), k) for k, (item, _) in enumerate(pairs) for m in _item_mentions(item, lowered))
     keys = [_value_key(value) for _, value in pairs]
-    for word in _VALUE_WORD_RE.finditer(lowered):
-        before = [k for end, k in named if end <= word.start()]
+    values = [m for m in _VALUE_WORD_RE.finditer(lowered) if _value_key(m.group(0)) in keys]
+    for i, word in enumerate(values):
+        before = [k for _, end, k in named if end <= word.start()]
+        # Not past the next value: in "23.3% revenue and 24.4% net profit" net profit is 24.4%'s.
+        up_to = values[i + 1].start() if i + 1 < len(values) else len(lowered)
+        after = [k for start, _, k in named if word.end() <= start < up_to]
+        owner = before[-1] if before else after[0] if after else None
         key = _value_key(word.group(0))
-        if before and key in keys and keys[before[-1]] != key:
-            item, value = pairs[before[-1]]
+        if owner is not None and keys[owner] != key:
+            item, value = pairs[owner]
             return f"{item}: {value}"
     return ""
 
@@ -1687,6 +1701,31 @@ def _numbered_in(name: str, text: str) -> bool:
         and name.isalpha()
         and re.search(rf"(?<![\w-]){re.escape(name)}\d+[a-z]?(?![\w-])", text) is not None
     )
+
+
+# "for five consecutive years", "four years in a row": how many years or quarters.
+_SPAN_RE = re.compile(r"\b(\d+)[\s-]+(?:(?:consecutive|straight|successive|full)\s+)?(year|quarter)s?\b", re.IGNORECASE)
+
+
+def _premise(question: str) -> tuple[str, str]:
+    """(the statements a question opens with, the question proper): "One of the firms ...
+    researches IGBT. How much did its IGBT line grow?" Without such statements, ("", question)."""
+    parts = sentences(question)
+    at = next((i for i, part in enumerate(parts) if "?" in part), 0)
+    return " ".join(parts[:at]), " ".join(parts[at:])
+
+
+def _spans_unsaid(text: str, evidence: str) -> list[tuple[str, str]]:
+    """(its number, the span) of each span of years or quarters ``text`` names (in digits or
+    words) that the evidence does not: "five consecutive years" is no premise "4 consecutive
+    years" backs, though "five" alone is no figure (spelled numbers are too often "the two
+    amounts")."""
+    stated = in_digits(evidence)
+    return [
+        (m.group(1), m.group(0))
+        for m in _SPAN_RE.finditer(in_digits(text))
+        if not re.search(rf"\b{m.group(1)}[\s-]+(?:[a-z]+\s+)?{m.group(2)}s?\b", stated, re.IGNORECASE)
+    ]
 
 
 def _periods(text: str) -> list[tuple[str, str, re.Pattern[str]]]:

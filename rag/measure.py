@@ -122,6 +122,8 @@ _CONTRASTS = [
     ],
     [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
     _QUALIFIERS[2],
+    # Investors by who they are: "accounts of retail investors" are not the institutions'.
+    [{"individual", "retail"}, {"institutional", "institution", "institutions"}],
     [
         {"increase", "increased", "rise", "rose", "growth", "grew"},
         {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped", "reduce", "reduced", "cut"},

@@ -1316,6 +1316,9 @@ def test_a_yes_or_no_reply_is_no_name_but_a_superlative_it_echoes_must_be_said()
         ("CSI Solar ranked second, behind Jinko Solar [1].", False),
         ("Jinko Solar, Trina Solar and CSI Solar ranked first, second and fifth [1].", True),
         ("Jinko Solar ranked first and Trina Solar second [1].", True),
+        # The item named after its value: the one that ranked first "is" ...
+        ("The company that ranked first is Trina Solar [1].", False),
+        ("The company that ranked fifth is CSI Solar [1].", True),
     ],
 )
 def test_a_respectively_sentence_keeps_each_item_with_its_own_value(draft, kept):
@@ -1578,3 +1581,52 @@ def test_a_bound_the_answer_drops_is_written_back():
     draft = "More than 90% of the companies have chosen Class II restricted stock [1]."
     verdict = check_answer("What share chose Class II restricted stock?", draft, _one_passage(text), SYSTEM, 0.5)
     assert verdict.text == draft
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("How many companies grew revenue for five consecutive years?", ["5 consecutive years"]),
+        ("How many companies grew revenue for four consecutive years?", []),
+        ("How many companies grew revenue four years in a row?", []),
+        ("How many companies grew revenue for 4 straight years?", []),
+        ("What was the compound growth over the past four years?", []),
+        ("What did the company earn in the first three months?", []),  # months may be a quarter
+    ],
+)
+def test_a_span_of_years_the_question_names_must_be_the_passages(question, missing):
+    text = "187 companies achieved growth in revenue for 4 consecutive years, in the past 4 years."
+    assert missing_specifics(question, text) == missing
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("One of the firms that built the Jakarta-Bandung line researches IGBT.", True),
+        ("One of the firms that built the Lima-Cusco line researches IGBT.", False),  # in no passage given
+        ("", True),
+    ],
+)
+def test_what_a_question_first_states_may_stand_in_another_passage(opening, kept):
+    texts = [
+        "Times Electric researches IGBT technology. Its IGBT product line grew by nearly 70% in 2023.",
+        "Times Electric and CRSC helped build the Jakarta-Bandung high-speed railway.",
+    ]
+    passages = [
+        Passage(n, Chunk(f"d#s{n}.p1", "d", "Report", "Results", t), 1.0, tuple(sentences(t)))
+        for n, t in enumerate(texts, start=1)
+    ]
+    question = f"{opening} How much did its IGBT product line grow in 2023?".strip()
+    verdict = check_answer(question, "Its IGBT product line grew by nearly 70% in 2023 [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused is not kept
+
+
+def test_an_item_after_its_value_is_not_read_past_the_next_value():
+    passages = _one_passage(
+        "Compared with 2019, the compound growth rates of operating revenue and net profit of STAR Market "
+        "companies in the past 4 years reached 23.3% and 24.4% respectively."
+    )
+    question = "Over how many years are the 23.3% revenue and 24.4% net profit compound growth rates calculated?"
+    # Net profit comes after 24.4%, its own value: it is not read as 23.3%'s.
+    draft = "The 23.3% revenue and 24.4% net profit compound growth rates are calculated over 4 years [1]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused

@@ -157,6 +157,14 @@ def test_opposite_qualifiers_are_found_per_figure():
     assert contrast("Which grew faster, revenue or R&D?", evidence, lead_ins.splitlines()[0]) is None
 
 
+def test_retail_investors_are_not_the_institutions():
+    evidence = "The active accounts held by professional institutional investors rose, surpassing 70,000."
+    lead_ins = "the active accounts held by professional institutional investors rose, surpassing 70,000"
+    asked = "How many active accounts did individual (retail) investors hold?"
+    assert contrast(asked, evidence, lead_ins) == ("individual", "institutional")
+    assert contrast("How many accounts did institutional investors hold?", evidence, lead_ins) is None
+
+
 def test_a_figure_the_answer_gives_as_the_other_side_adds_to_the_one_asked():
     evidence = "Overseas revenues were RMB 402.62 billion, an increase of 9.7%, accounting for 28.8% of all revenues."
     lead_ins = "an increase of 9.7%\naccounting for 28.8%"

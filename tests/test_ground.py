@@ -41,9 +41,16 @@ def _passages() -> list[Passage]:
     return out
 
 
+def _passages_of(texts: list[str], section: str = "Results", document: str = "Report") -> list[Passage]:
+    """A passage for each text, numbered from 1, split into sentences as a retrieved passage is."""
+    return [
+        Passage(n, Chunk(f"d#s{n}.p1", "d", document, section, text), 1.0, tuple(sentences(text)))
+        for n, text in enumerate(texts, start=1)
+    ]
+
+
 def _one_passage(text: str, section: str = "Results", document: str = "Report") -> list[Passage]:
-    """One passage holding ``text``, split into sentences as a retrieved passage is."""
-    return [Passage(1, Chunk("d#s1.p1", "d", document, section, text), 1.0, tuple(sentences(text)))]
+    return _passages_of([text], section, document)
 
 
 _SPEC_SHEET = (
@@ -894,11 +901,7 @@ def test_a_claim_of_the_extreme_asked_for_must_be_what_its_passage_says_or_shows
         "Saltmere supplied 58% of the total, the Brannock wells 31%, and purchases from Westfold the remaining 11%.",
         "Operating temperature: -10 °C to 50 °C",
     ]
-    passages = [
-        Passage(n, Chunk(f"d#s{n}.p1", "d", "Report", "Budget", text), 1.0, tuple(sentences(text)))
-        for n, text in enumerate(texts, start=1)
-    ]
-    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
+    assert check_answer(question, draft, _passages_of(texts, "Budget"), SYSTEM, 0.5).refused is declined
 
 
 def test_another_kind_named_elsewhere_in_the_document_does_not_answer():
@@ -1612,12 +1615,9 @@ def test_what_a_question_first_states_may_stand_in_another_passage(opening, kept
         "Times Electric researches IGBT technology. Its IGBT product line grew by nearly 70% in 2023.",
         "Times Electric and CRSC helped build the Jakarta-Bandung high-speed railway.",
     ]
-    passages = [
-        Passage(n, Chunk(f"d#s{n}.p1", "d", "Report", "Results", t), 1.0, tuple(sentences(t)))
-        for n, t in enumerate(texts, start=1)
-    ]
     question = f"{opening} How much did its IGBT product line grow in 2023?".strip()
-    verdict = check_answer(question, "Its IGBT product line grew by nearly 70% in 2023 [1].", passages, SYSTEM, 0.5)
+    draft = "Its IGBT product line grew by nearly 70% in 2023 [1]."
+    verdict = check_answer(question, draft, _passages_of(texts), SYSTEM, 0.5)
     assert verdict.refused is not kept
 
 

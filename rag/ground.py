@@ -1703,16 +1703,16 @@ def _numbered_in(name: str, text: str) -> bool:
     )
 
 
-# "for five consecutive years", "four years in a row": how many years or quarters.
-_SPAN_RE = re.compile(r"\b(\d+)[\s-]+(?:(?:consecutive|straight|successive|full)\s+)?(year|quarter)s?\b", re.IGNORECASE)
-
-
 def _premise(question: str) -> tuple[str, str]:
     """(the statements a question opens with, the question proper): "One of the firms ...
     researches IGBT. How much did its IGBT line grow?" Without such statements, ("", question)."""
     parts = sentences(question)
     at = next((i for i, part in enumerate(parts) if "?" in part), 0)
     return " ".join(parts[:at]), " ".join(parts[at:])
+
+
+# "for five consecutive years", "four years in a row": how many years or quarters.
+_SPAN_RE = re.compile(r"\b(\d+)[\s-]+(?:(?:consecutive|straight|successive|full)\s+)?(year|quarter)s?\b", re.IGNORECASE)
 
 
 def _spans_unsaid(text: str, evidence: str) -> list[tuple[str, str]]:

@@ -316,7 +316,8 @@ class Verdict:
     # "share", "count", "money", "both" figures of a comparison, both "parts" of a
     # question): worth one more try with that said;
     # "recount" when no claim held up because a figure counts something else in its
-    # passage: worth a try with that pointed out (``hints``);
+    # passage: worth a try with that pointed out (``hints``), and "repair" when it gave an item
+    # of a "respectively" sentence another item's value: worth a try with the pairs (``hints``);
     # "reorder" when no claim held up otherwise: worth a fresh try with the passages reordered;
     # "question_first" when the model declined: worth a try with the question also before the passages;
     # "more" when the answer leaves out items its sentence lists with it (``hints``);
@@ -523,8 +524,10 @@ def check_answer(
 
     extreme = _extreme_asked(question)
 
-    def supported(claim: _Claim, why: list[str] | None = None, miscounts: list[str] | None = None) -> _Support | None:
-        support = _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, miscounts)
+    def supported(
+        claim: _Claim, why: list[str] | None = None, misreadings: list[tuple[str, str]] | None = None
+    ) -> _Support | None:
+        support = _support(claim, question, evidence, min_claim_support, fits, background, ordinary, why, misreadings)
         if support and not _extreme_backed(extreme, question, support, evidence, ordinary):
             if why is not None:
                 why.append(f"its passage does not say it is the {extreme}")
@@ -537,13 +540,13 @@ def check_answer(
 
     notes = [f"removed {text!r}: quoted in the question, in no passage" for text in planted]
     kept: list[_Support] = []
-    miscounts: list[str] = []
+    misreadings: list[tuple[str, str]] = []
     for claim in _claims(draft):
         if _bare_figures(claim.body):
             notes.append(f"dropped figures with no words to say what each is: {claim.body!r}")
             continue
         why: list[str] = []
-        support = supported(claim, why, miscounts)
+        support = supported(claim, why, misreadings)
         if support is None:
             # The model lists a name from the neighbouring sentence along with the right ones.
             for shorter, left_out in _without_one_item(claim):
@@ -559,12 +562,12 @@ def check_answer(
         kept.append(support)
     if not any(s.passages for s in kept):
         # Every claim failed: the model misread the passages. Told what a figure it gave
-        # counts there, or given a second reading in another order (it leans on whatever
-        # comes first), it often gets it right.
-        retry = "recount" if miscounts else "reorder"
-        return replace(
-            decline("Nothing in the passages supports an answer.", notes), retry=retry, hints=dedupe(miscounts)
-        )
+        # counts there, or how a "respectively" sentence pairs what it mixed up, or given a
+        # second reading in another order (it leans on whatever comes first), it often gets it right.
+        found = {kind for kind, _ in misreadings}
+        retry = next((kind for kind in ("recount", "repair") if kind in found), "reorder")
+        hints = dedupe(hint for kind, hint in misreadings if kind == retry)
+        return replace(decline("Nothing in the passages supports an answer.", notes), retry=retry, hints=hints)
     if QUANTITY_RE.match(question) and not any(gives("figure", s.claim.body) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if SHARE_QUESTION_RE.search(question) and not any(gives("share", s.claim.body) for s in kept):
@@ -988,12 +991,14 @@ def _support(
     background: Background,
     ordinary: frozenset[str],
     why: list[str] | None = None,
-    miscounts: list[str] | None = None,
+    misreadings: list[tuple[str, str]] | None = None,
 ) -> _Support | None:
     """The passages that back the claim: its own citations if they do, else the best others.
 
-    ``why`` collects the reasons it fails; ``miscounts`` the figures it gives that count
-    other things in the passage, as the passage writes them ("369 STAR Market companies").
+    ``why`` collects the reasons it fails; ``misreadings`` what it misread, by kind:
+    ("recount", a figure it gives that counts other things in the passage, as the passage
+    writes it: "369 STAR Market companies"), ("repair", how a "respectively" sentence pairs
+    an item it gave another value: "[4] integrated circuits: 27.8%").
 
     Of the groups that back it, the first that also fits the question wins: a
     company named in two passages is cited where the question's details are.
@@ -1024,7 +1029,7 @@ def _support(
 
     premises = {f for f in figures(question) if f.isdigit()}
     reasons: list[str] = []
-    misread: list[str] = []
+    misread: list[tuple[str, str]] = []
     # The words of the passages' document titles: what every sentence of them is about.
     background_terms = set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
 
@@ -1067,7 +1072,9 @@ def _support(
         if miscounted:
             reasons.append(f"{numbers}: the passage counts other things with {', '.join(miscounted)}")
             misread.extend(
-                counted_mention(evidence[n].sentences[i], fig) for fig, (n, i) in by_figure.items() if fig in miscounted
+                ("recount", counted_mention(evidence[n].sentences[i], fig))
+                for fig, (n, i) in by_figure.items()
+                if fig in miscounted
             )
             return None
         gapped = [
@@ -1087,9 +1094,10 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(excluded)} counts what the passage leaves out")
             return None
         quotes = tuple(dedupe(by_figure.values()))
-        mispaired = next(filter(None, (_mispaired(claim.body, evidence[n].sentences[i]) for n, i in quotes)), "")
+        mispaired = next(((n, m) for n, i in quotes if (m := _mispaired(claim.body, evidence[n].sentences[i]))), None)
         if mispaired:
-            reasons.append(f"{numbers}: the passage pairs {mispaired}")
+            reasons.append(f"{numbers}: the passage pairs {mispaired[1]}")
+            misread.append(("repair", f"[{mispaired[0]}] {mispaired[1]}"))
             return None
         core = _window(quotes, evidence, neighbours=0)
         core_terms = set(terms(core))
@@ -1173,8 +1181,8 @@ def _support(
         first = first or found
     if first is None and why is not None:
         why.extend(reasons[:3])
-    if first is None and miscounts is not None:
-        miscounts.extend(misread)
+    if first is None and misreadings is not None:
+        misreadings.extend(misread)
     return first
 
 

@@ -63,6 +63,10 @@ log = logging.getLogger(__name__)
 
 Event = str | Answer
 
+# Retries that point out what the draft misread (a count, a "respectively" pair) correct a
+# reading; they use up none of the retry budget, and each is tried once.
+_POINTED_OUT = frozenset({"recount", "repair"})
+
 
 class Pipeline:
     def __init__(
@@ -294,14 +298,14 @@ class Pipeline:
             # first), then also the question before them, the last. Each recovers other
             # questions; the same prompt twice would give the same draft.
             kind = verdict.retry
-            if kind == "recount" and kind in done:
+            if kind in _POINTED_OUT and kind in done:
                 kind = "reorder"
             if kind == "reorder" and done & {"reorder", "question_first"}:
                 kind = "question_first"
             if not kind or kind in done:
                 break
             done.add(kind)
-            if kind != "recount":  # pointing out a misread count corrects a reading, it uses none up
+            if kind not in _POINTED_OUT:
                 budget -= 1
             # Not streamed: the checked answer replaces what was shown of the first draft.
             mark = time.perf_counter()
@@ -321,6 +325,8 @@ class Pipeline:
                     missed = f"left out {'; '.join(hints)}"
                 elif kind == "recount":
                     missed = f"gave figures that count other things: {'; '.join(hints)}"
+                elif kind == "repair":
+                    missed = f"mixed up the pairs: {'; '.join(hints)}"
                 elif kind == "extreme":
                     missed = f"gave {hints[0]}, not the {hints[2]} figure"
                 else:

@@ -88,6 +88,12 @@ def retry_messages(messages: list[Message], draft: str, wants: str, hints: list[
             f"That is wrong: {said} is not the {which}. Read passage [{n}] again: “{clause}”. "
             f"{extreme} is the {which} of the figures listed there. Answer the question again, with its [n]."
         )
+    elif wants == "repair":
+        note = (
+            f"Wrong: your answer pairs an item with another item's value. The passages pair them so: "
+            f"{'; '.join(hints)}. Read those pairs again and answer the question with the pair that fits it "
+            "exactly, with its [n]."
+        )
     elif wants == "recount":
         note = (
             f"Wrong: in the passages, {' and '.join(f'“{h}”' for h in hints)} counts something other than "

@@ -133,6 +133,7 @@ _SYNONYM_GROUPS = (
     "company firm",
     "growth increase rise",
     "phd doctoral doctorate",
+    "r&d research",
     # Units written out or abbreviated: "436 grams" is what "436 g" says.
     "gram g",
     "kilogram kg",

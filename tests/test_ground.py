@@ -1075,6 +1075,17 @@ def test_figures_paired_respectively_are_not_read_by_the_nearest_name():
     assert not check_answer(question, "10% [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_a_mispaired_answer_is_retried_with_the_pairs_it_mixed_up():
+    passages = _one_passage(
+        "Subsectors such as integrated circuits and intelligent detection grew their revenue by 27.8% and 62.3% "
+        "respectively."
+    )
+    question = "Which subsector grew its revenue by 62.3%?"
+    verdict = check_answer(question, "Integrated circuits grew by 62.3% [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and (verdict.retry, verdict.hints) == ("repair", ["[1] integrated circuits: 27.8%"])
+    assert not check_answer(question, "Intelligent detection [1].", passages, SYSTEM, 0.5).refused
+
+
 def test_a_count_of_what_a_total_leaves_out_does_not_answer_for_the_total():
     passages = _one_passage(
         "With the exception of four red-chip companies - Alpha Corp, Beta Ltd, Gamma Inc and Delta plc - "

@@ -262,6 +262,24 @@ def test_a_miscount_is_retried_with_what_its_figure_counts_then_reordered(settin
     assert "count other things: 36 Northwind suppliers launched" in " ".join(answer.notes)
 
 
+def test_a_mispaired_answer_is_retried_with_the_pairs_then_reordered(settings, embedder, corpus):
+    (corpus / "teas.md").write_text(
+        "# Teas 2021\n\n## Sales\n\nIn 2021, Northwind's sales of green tea and black tea grew 12% and 45% "
+        "respectively.\n",
+        encoding="utf-8",
+    )
+    question = "Sales of which of Northwind's teas grew 45% in 2021?"
+    pipeline, generator = _pipeline(settings, embedder, "Sales of green tea grew 45% [1].")
+    answer = pipeline.ask(question)
+    # The pairs come on top of the two other readings.
+    assert answer.refused and len(generator.calls) == 4
+    assert "green tea: 12%" in generator.calls[1][-1]["content"]
+    generator = _drafts("Sales of green tea grew 45% [1].", "Sales of black tea grew 45% [1].")
+    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
+    assert not answer.refused and "black tea" in answer.text and len(generator.calls) == 2
+    assert "mixed up the pairs: [1] green tea: 12%" in " ".join(answer.notes)
+
+
 def test_a_declined_retry_keeps_the_first_answer(settings, embedder):
     generator = _drafts("Tea sold 1,240 tonnes in 2021 [1].", "NOT FOUND", "NOT FOUND", "NOT FOUND")
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask("Which sold more in 2021, tea or coffee?")

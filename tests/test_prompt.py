@@ -66,6 +66,14 @@ def test_a_recount_note_quotes_what_the_misread_figures_count():
     assert "<|im_end|>" not in note
 
 
+def test_a_repair_note_gives_the_pairs_the_draft_mixed_up():
+    messages = build_messages("Which grew 62.3%?", [_passage(1, "A and B grew 27.8% and 62.3% respectively.")], 4)
+    again = retry_messages(messages, "A [1].", "repair", ["[1] A: 27.8%", "[2] <|im_start|> C: 1%"])
+    note = again[3]["content"]
+    assert "pairs an item with another item's value" in note and "[1] A: 27.8%; [2]" in note
+    assert "<|im_start|>" not in note
+
+
 def test_every_retry_note_says_for_the_answer_notes_what_the_draft_missed():
     # The pipeline names what a retried draft missed from RETRY_MISSED, the model's note from _RETRY_NOTES.
     assert set(RETRY_MISSED) == set(_RETRY_NOTES)

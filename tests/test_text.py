@@ -155,6 +155,13 @@ def test_a_term_is_said_alike_by_its_synonym():
     assert said_alike(wanted, set(terms("net profit reached"))) == set(terms("net profit"))
 
 
+def test_r_and_d_is_said_by_research_and_the_other_way_round():
+    # "How much did research spending grow?" is answered by "R&D investment grew", and
+    # "R&D investment" by "invested ... in research and development".
+    assert said_alike(set(terms("research")), set(terms("R&D investment"))) == set(terms("research"))
+    assert said_alike(set(terms("R&D")), set(terms("research and development"))) == set(terms("R&D"))
+
+
 @pytest.mark.parametrize(
     ("wanted", "said"),
     [("436 grams", "436 g"), ("3 kilograms", "3 kg"), ("10 metres", "10 m"), ("2 litres", "2 l")],

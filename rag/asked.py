@@ -298,6 +298,40 @@ def answer_kind(question: str) -> str:
     return ""
 
 
+# What a question asks the change of: "by what percentage did the companies' total cash
+# dividends for 2023 grow?", "what was the growth rate of overseas revenue in 2023?".
+_CHANGE_VERBS = r"grow|rise|increase|decrease|fall|drop|decline|change|jump|climb|expand|shrink"
+_CHANGED_THING_RE = re.compile(
+    r"\b(?:how much|how fast|what (?:percentage|percent|rate))\s+(?:did|does|do|has|have|had)\s+"
+    rf"(?P<did>[^?,;:]{{1,80}}?)\s+(?:{_CHANGE_VERBS})\b"
+    rf"|\b(?:growth|increase|rise|decrease|decline|drop|fall|change)(?: rate)? (?:of|in) (?P<of>[^?,;:]{{1,80}})",
+    re.IGNORECASE,
+)
+# Where the thing's name ends: "dividends for 2023", "revenue in the first quarter".
+_THING_ENDS_RE = re.compile(
+    r"\s+(?:for|in|during|over|from|since|between|at|on|by|compared|year|than|versus|vs)\b.*$", re.IGNORECASE
+)
+# Heads that name no thing of their own: "the total of ...", "the number of ...".
+_EMPTY_HEADS = frozenset("number amount total value level figure share size rate growth sum one ones it they".split())
+
+
+def changed_thing(question: str) -> tuple[str, str]:
+    """What the question asks the change of: its head word, and the words naming it after any
+    owner, less those that say nothing of their own. ("dividends", "cash dividends") for "by
+    what percentage did the STAR companies' total cash dividends grow?"; ("", "") when it
+    asks none, or names it by such a word ("the total")."""
+    match = _CHANGED_THING_RE.search(question)
+    # "By how much did the repurchase limit exceed the shareholding increase?" asks a gap.
+    if not match or GAP_QUESTION_RE.search(question):
+        return "", ""
+    thing = _THING_ENDS_RE.sub("", match.group("did") or match.group("of"))
+    thing = re.split(r"['’]s?\s", thing)[-1].split()
+    head = thing[-1].strip("'’").lower() if thing else ""
+    if head in _EMPTY_HEADS or not head.isalpha():
+        return "", ""
+    return head, " ".join(w for w in thing if w.lower() not in _EMPTY_HEADS)
+
+
 def gives(kind: str, text: str) -> bool:
     """Whether ``text`` holds an answer of that kind (see answer_kind; also "date", see DATE_QUESTION_RE)."""
     if kind == "share":

@@ -38,6 +38,7 @@ from rag.asked import (
     SHARE_QUESTION_RE,
     answer_kind,
     asks_money,
+    changed_thing,
     gives,
 )
 from rag.measure import (
@@ -1099,6 +1100,10 @@ def _support(
             reasons.append(f"{numbers}: the passage pairs {mispaired[1]}")
             misread.append(("repair", f"[{mispaired[0]}] {mispaired[1]}"))
             return None
+        changed = _changed_elsewhere(question, by_figure, evidence)
+        if changed:
+            reasons.append(f"{numbers}: {changed}")
+            return None
         core = _window(quotes, evidence, neighbours=0)
         core_terms = set(terms(core))
         if own and len(said_alike(own, core_terms)) / len(own) < needed:
@@ -1210,6 +1215,32 @@ def _mispaired(claim: str, sentence: str) -> str:
         if owner is not None and keys[owner] != key:
             item, value = pairs[owner]
             return f"{item}: {value}"
+    return ""
+
+
+def _changed_elsewhere(question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]) -> str:
+    """Why a change the answer gives is not the one the question asks: its sentence does not
+    name what changed ("dividends"), while another sentence given names all of it ("cash
+    dividends"). "Total cash dividends grew 13.6%" is not backed by "the net cash flow ...
+    totaled RMB 139.55 billion, an increase of 13.6%" when "Over 300 companies distributed
+    cash dividends ..." is given. The other sentence must name all of it: "spending on
+    assets" does not name "research spending". "" when the change fits."""
+    head, thing = changed_thing(question)
+    wanted, named = set(terms(head)), set(terms(thing))
+    if not wanted:
+        return ""
+    for fig, (n, i) in by_figure.items():
+        sentence = evidence[n].sentences[i]
+        own = evidence[n].read[i].terms | set(terms(evidence[n].passage.chunk.section))
+        if not fig or not read_as_gap_or_change(sentence, fig) or said_alike(wanted, own):
+            continue
+        if any(
+            said_alike(named, e.alone[j]) == named
+            for m, e in evidence.items()
+            for j in range(len(e.sentences))
+            if (m, j) != (n, i)
+        ):
+            return f"{fig} is the change of something other than “{thing}”"
     return ""
 
 

@@ -6,6 +6,7 @@ from rag.asked import (
     answer_kind,
     asks_money,
     beyond_documents,
+    changed_thing,
     comparison,
     comparison_questions,
     difference_questions,
@@ -416,3 +417,23 @@ def test_a_comparison_says_what_holds_when_either_side_wins(question, claims, ra
     compared = comparison(question)
     assert compared is not None
     assert (compared.claims, compared.rates) == (claims, rates)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        (
+            "By what percentage did the STAR companies' total cash dividends for 2023 grow on the year before?",
+            ("dividends", "cash dividends"),
+        ),
+        ("By how much did R&D investment grow in 2023?", ("investment", "R&D investment")),
+        ("How fast did Kestrel's revenue rise?", ("revenue", "revenue")),
+        ("What was the growth rate of the companies' overseas revenue in 2023?", ("revenue", "overseas revenue")),
+        ("By how much did the total grow?", ("", "")),
+        ("By how much did the repurchase limit exceed the shareholding increase by insiders?", ("", "")),
+        ("How much did it rise?", ("", "")),
+        ("How many companies grew their revenue?", ("", "")),
+    ],
+)
+def test_the_thing_a_question_asks_the_change_of(question, thing):
+    assert changed_thing(question) == thing

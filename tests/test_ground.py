@@ -1086,6 +1086,22 @@ def test_a_mispaired_answer_is_retried_with_the_pairs_it_mixed_up():
     assert not check_answer(question, "Intelligent detection [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_a_change_is_not_given_to_a_thing_its_sentence_does_not_name_when_another_does():
+    cash_flow = "The net cash flow from operating activities totaled RMB 139.55 billion, an increase of 13.6%."
+    dividends = "Over 300 companies distributed cash dividends exceeding 30% of their annual earnings."
+    question = "By what percentage did the companies' total cash dividends grow?"
+    draft = "The total cash dividends grew by 13.6% [1]."
+    verdict = check_answer(question, draft, _passages_of([cash_flow, dividends]), SYSTEM, 0.5)
+    assert verdict.refused and "13.6% is the change of something other than “cash dividends”" in " ".join(verdict.notes)
+    # A sentence must name all of it to count: "spending" alone is not "research spending".
+    passages = _passages_of(["R&D investment rose to RMB 156 billion, up 14.3%.", "Spending on assets fell."])
+    spending = "By how much did the companies' research spending grow?"
+    assert not check_answer(spending, "Research spending grew by 14.3% [1].", passages, SYSTEM, 0.5).refused
+    # The sentence that names it backs its change.
+    flow = "By how much did the net cash flow from operating activities grow?"
+    assert not check_answer(flow, "13.6% [1].", _passages_of([cash_flow, dividends]), SYSTEM, 0.5).refused
+
+
 def test_a_count_of_what_a_total_leaves_out_does_not_answer_for_the_total():
     passages = _one_passage(
         "With the exception of four red-chip companies - Alpha Corp, Beta Ltd, Gamma Inc and Delta plc - "

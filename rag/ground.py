@@ -240,6 +240,11 @@ _RANK_RE = re.compile(
     rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
     re.IGNORECASE,
 )
+# An ordinal that only makes up a word: "second-class shares", "a third-party audit".
+_ORDINAL_COMPOUND_RE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))-(?=[a-z])",
+    re.IGNORECASE,
+)
 # A rate the question asks for: "dividend per share", "litres per person". Not "per cent", nor
 # time ("per year" is as often "annual").
 _PER_UNIT_RE = re.compile(
@@ -466,8 +471,9 @@ def _aliases(text: str, names: list[str]) -> list[tuple[list[str], list[str]]]:
 
 def without_ranks(question: str) -> str:
     """The question without the rank it asks for: "which is the second-largest?" asks the
-    passages to show an order (a list of amounts), not to state the figure 2."""
-    return _RANK_RE.sub("", question)
+    passages to show an order (a list of amounts), not to state the figure 2. Nor does
+    "second-class shares", which the passages may call "Class II shares"."""
+    return _ORDINAL_COMPOUND_RE.sub("", _RANK_RE.sub("", question))
 
 
 def check_answer(

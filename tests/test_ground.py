@@ -9,6 +9,7 @@ from rag.ground import (
     parse_citations,
     renumber_citations,
     strip_citations,
+    without_ranks,
 )
 from rag.text import sentences
 from rag.types import Chunk, Passage
@@ -612,6 +613,14 @@ def test_a_rank_asked_for_is_not_a_figure_the_passage_must_state():
     verdict = check_answer(question, "Pavement receives $12.0 million [1].", passages, SYSTEM, 0.5)
     assert not verdict.refused
     assert missing_specifics("Which project ranked second?", text) == ["2"]
+
+
+def test_an_ordinal_that_makes_up_a_word_is_not_a_figure_the_passage_must_state():
+    text = "Over 90% of the companies have chosen Class II restricted stock, to attract and retain talent."
+    question = "Why did most firms pick second-class restricted shares?"
+    assert missing_specifics(without_ranks(question), text) == []
+    assert not check_answer(question, "To attract and retain talent [1].", _one_passage(text), SYSTEM, 0.5).refused
+    assert missing_specifics(without_ranks("Which firm was the second to list?"), text) == ["2"]
 
 
 def test_model_numbers_must_match_exactly():

@@ -244,40 +244,42 @@ def test_an_answer_leaving_out_what_its_sentence_lists_with_it_is_retried(settin
     assert "left out Nandi Estates" in " ".join(answer.notes)
 
 
-def test_a_miscount_is_retried_with_what_its_figure_counts_then_reordered(settings, embedder, corpus):
-    (corpus / "plans.md").write_text(
-        "# Plans 2021\n\n## Incentives\n\nIn 2021, 36 Northwind suppliers launched 53 incentive plans.\n",
-        encoding="utf-8",
-    )
-    question = "How many incentive plans did Northwind suppliers launch in 2021?"
-    pipeline, generator = _pipeline(settings, embedder, "36 incentive plans [1].")
+@pytest.mark.parametrize(
+    ("text", "question", "misread", "read", "pointed_out", "noted"),
+    [
+        (
+            "In 2021, 36 Northwind suppliers launched 53 incentive plans.",
+            "How many incentive plans did Northwind suppliers launch in 2021?",
+            "36 incentive plans [1].",
+            "53 incentive plans [1].",
+            "“36 Northwind suppliers launched”",
+            "count other things: 36 Northwind suppliers launched",
+        ),
+        (
+            "In 2021, Northwind's sales of green tea and black tea grew 12% and 45% respectively.",
+            "Sales of which of Northwind's teas grew 45% in 2021?",
+            "Sales of green tea grew 45% [1].",
+            "Sales of black tea grew 45% [1].",
+            "[1] green tea: 12%",
+            "mixed up the pairs: [1] green tea: 12%",
+        ),
+    ],
+)
+def test_a_misreading_is_retried_with_what_it_misread_then_reordered(
+    settings, embedder, corpus, text, question, misread, read, pointed_out, noted
+):
+    # A miscount is told what its figure counts; a mixed-up "respectively" pair, the pairs.
+    (corpus / "extra.md").write_text(f"# Extra 2021\n\n## Figures\n\n{text}\n", encoding="utf-8")
+    pipeline, generator = _pipeline(settings, embedder, misread)
     answer = pipeline.ask(question)
     # The note comes on top of the two other readings.
     assert answer.refused and len(generator.calls) == 4
-    assert "“36 Northwind suppliers launched”" in generator.calls[1][-1]["content"]
+    assert pointed_out in generator.calls[1][-1]["content"]
     assert "reverse order" in " ".join(answer.notes) and "question also before" in " ".join(answer.notes)
-    generator = _drafts("36 incentive plans [1].", "53 incentive plans [1].")
+    generator = _drafts(misread, read)
     answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
-    assert not answer.refused and "53" in answer.text and len(generator.calls) == 2
-    assert "count other things: 36 Northwind suppliers launched" in " ".join(answer.notes)
-
-
-def test_a_mispaired_answer_is_retried_with_the_pairs_then_reordered(settings, embedder, corpus):
-    (corpus / "teas.md").write_text(
-        "# Teas 2021\n\n## Sales\n\nIn 2021, Northwind's sales of green tea and black tea grew 12% and 45% "
-        "respectively.\n",
-        encoding="utf-8",
-    )
-    question = "Sales of which of Northwind's teas grew 45% in 2021?"
-    pipeline, generator = _pipeline(settings, embedder, "Sales of green tea grew 45% [1].")
-    answer = pipeline.ask(question)
-    # The pairs come on top of the two other readings.
-    assert answer.refused and len(generator.calls) == 4
-    assert "green tea: 12%" in generator.calls[1][-1]["content"]
-    generator = _drafts("Sales of green tea grew 45% [1].", "Sales of black tea grew 45% [1].")
-    answer = Pipeline(settings, embedder=embedder, generator=generator).ask(question)
-    assert not answer.refused and "black tea" in answer.text and len(generator.calls) == 2
-    assert "mixed up the pairs: [1] green tea: 12%" in " ".join(answer.notes)
+    assert not answer.refused and read.removesuffix(" [1].") in answer.text and len(generator.calls) == 2
+    assert noted in " ".join(answer.notes)
 
 
 def test_a_declined_retry_keeps_the_first_answer(settings, embedder):

@@ -181,6 +181,10 @@ _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
 # "grew faster, by 9.7%, compared to Y's 13.6%": both figures after the comparative.
 _COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)", re.IGNORECASE)
+# A side the question sets aside: "rather than the average", "instead of gross", "not the mean".
+_SET_ASIDE_RE = re.compile(
+    r"\b(?:rather than|instead of|as opposed to|not the|not an?)\s+(?:(?:the|an?|its|their)\s+)?[a-z]+", re.IGNORECASE
+)
 _SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
@@ -595,7 +599,7 @@ def contrast(question: str, evidence: str, lead_ins: str = "", answer: str = "")
     does, adds to a figure of the side asked ("grew by 9.7%, accounting for 28.8% of all
     revenues"): it is not given for it.
     """
-    asked = _words(question) | ({"spent"} if _SPENT_ASKED_RE.search(question) else set())
+    asked = _asked_words(question) | ({"spent"} if _SPENT_ASKED_RE.search(question) else set())
     leads = [_words(lead) for lead in lead_ins.splitlines()]
     told = _words(answer)
     everywhere = _words(evidence)
@@ -629,11 +633,17 @@ def _words(text: str) -> set[str]:
     return set(_CONTRAST_WORD_RE.findall(text.lower()))
 
 
+def _asked_words(question: str) -> set[str]:
+    """The words of ``question`` less the side it sets aside: "the median rather than the
+    average" asks for the median only."""
+    return _words(_SET_ASIDE_RE.sub(" ", question))
+
+
 def unqualified(question: str, evidence: str) -> str:
     """The qualifier the question asks for ("abroad") that the evidence states in no word of
     its kind ("overseas", "foreign"), or "": "12.2% of firms chase business abroad" is not
     backed by "the median R&D intensity was 12.2%"."""
-    asked, said = _words(question), _words(evidence)
+    asked, said = _asked_words(question), _words(evidence)
     for sides in _QUALIFIERS:
         named = [side for side in sides if side & asked]
         if len(named) == 1 and not named[0] & said:

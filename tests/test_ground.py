@@ -447,6 +447,12 @@ def test_an_echo_of_the_question_without_evidence_is_declined():
             "The median proportion of R&D investment to operating revenue was 12.2%.",
             False,
         ),
+        # "Rather than the average" asks for the median alone.
+        (
+            "Looking at the middle firm rather than the average, what gross margin did firms report (the median)?",
+            "The average gross profit margin reached 41.7% for the year.",
+            True,
+        ),
         # Figures listed together share the words before the list.
         (
             "How fast did net profit of chip makers grow?",

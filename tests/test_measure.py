@@ -318,6 +318,9 @@ def test_a_share_keeps_what_it_measures():
         # A question that names both sides asks about neither alone.
         ("What share of revenue was domestic and what share foreign?", "Revenue rose 4.7%.", ""),
         ("How much did revenue grow?", "Revenue rose 4.7%.", ""),
+        # A side the question sets aside is not asked about.
+        ("The median margin, rather than the average, was what?", "The average margin was 41.7%.", "median"),
+        ("What was the margin of the middle firm, not the average one (the median)?", "Margins rose.", "median"),
     ],
 )
 def test_a_qualifier_asked_for_must_be_stated(question, evidence, lacking):

@@ -147,6 +147,15 @@ _DIFFERENCE_RES = (
     ),
 )
 # "How much more in cash dividends did Transsion allocate than Jinko Solar?"
+# "How many percentage points faster did R&D grow in Q1 2024 than in 2023?", "by how much did
+# revenue grow faster than profit?": the gap of two rates, asked as the comparison "did R&D grow
+# faster in Q1 2024 than in 2023?" is (see comparison).
+_HOW_MUCH_FASTER_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?(?:by\s+)?how (?:much|many(?:\s+percentage)?\s+points?)\s+(?P<than>faster|slower)?\s*"
+    r"did\s+(?P<rest>[^?]+?\b(?:grow|rise|increase|expand|fall|decline|drop)\b[^?]*?\bthan\b[^?]+)\?",
+    re.IGNORECASE,
+)
+_RATE_VERB_RE = re.compile(r"\b(?:grow|rise|increase|expand|fall|decline|drop)\b", re.IGNORECASE)
 _HOW_MUCH_MORE_DID_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?how (?P<much>much|many)\s+(?:more|fewer|less)\s+(?P<what>[^?]*?)\s*\bdid\s+(?P<a>.+?)\s+"
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
@@ -485,6 +494,13 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     much did R&D grow in 2023?" and "How much did revenue grow in 2023?"; "How much more in
     dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
     same for B. None for any other shape of question."""
+    if faster := _HOW_MUCH_FASTER_RE.search(question):
+        rest = faster.group("rest")
+        if than := faster.group("than"):
+            verb = _RATE_VERB_RE.search(rest)
+            rest = f"{rest[: verb.end()]} {than}{rest[verb.end() :]}" if verb else rest
+        compared = comparison(f"{faster.group('pre') or ''}did {rest}?")
+        return compared.questions if compared and compared.rates else None
     if they := _HOW_MUCH_MORE_THAN_THEY_RE.search(question):
         return _one_subject_two_deeds(they)
     if (subjects := _HOW_MUCH_MORE_SUBJECT_RE.search(question)) and (sides := _two_subjects_one_deed(subjects)):

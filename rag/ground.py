@@ -1090,7 +1090,7 @@ def _support(
             if fig and gap_taken_for_level(claim.body, fig, evidence[n].sentences[i])
         ]
         if gapped:
-            reasons.append(f"{numbers}: the passage gives {', '.join(gapped)} as a level, not as a gap")
+            reasons.append(f"{numbers}: the passage gives {', '.join(gapped)} as a level or a change, not as a gap")
             return None
         apart = _conditions_apart(question, by_figure, evidence)
         if apart:

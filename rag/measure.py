@@ -459,6 +459,12 @@ _GAP_AFTER_RE = re.compile(
 )
 
 
+# What a gap is taken from: "than in 2022", "than the previous year", "than a year earlier".
+_THAN_RE = re.compile(r"\bthan\b((?:\W+[\w-]+){1,8})", re.IGNORECASE)
+_EARLIER_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|years?|quarters?|months?|periods?|previous|last|prior|earlier|before|ago|base)\b",
+    re.IGNORECASE,
+)
 # ... or before it: "exceeded the increase by RMB 17.89 billion", "was higher than B by 3%".
 _GAP_BEFORE_RE = re.compile(
     r"\b(?:exceed(?:s|ed)?|surpass(?:es|ed)?|outpac(?:es|ed)|outstrip(?:s|ped)?|than)\b[^.;]{0,80}?"
@@ -483,11 +489,15 @@ def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     """Whether the claim gives ``fig`` as the gap between two things ("Jinko Solar allocated
     RMB 2.24 billion more than CRSC") where the sentence gives it as a level of one
     ("allocated RMB 4.84 billion, RMB 2.24 billion, and RMB 1.80 billion"). A sentence that
-    gives it as a change or a gap ("an increase of 4.7%", "4.7% higher than") may be
-    read as one."""
-    if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)):
+    gives it as a gap ("4.7% higher than") may be read as one; a sentence that gives it as a
+    change ("an increase of 4.7%") only as a gap from an earlier time ("4.7% higher than in
+    2022"), not from another thing ("62.3% higher than that of integrated circuits" from
+    "growth rates ... reaching 27.8% and 62.3% respectively")."""
+    if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)) or not any(_mentions(sentence, fig)):
         return False
-    return any(_mentions(sentence, fig)) and not read_as_gap_or_change(sentence, fig)
+    if any(_given_as_gap(sentence, m) for m in _mentions(sentence, fig)):
+        return False
+    return not read_as_gap_or_change(sentence, fig) or not any(map(_EARLIER_RE.search, _THAN_RE.findall(claim)))
 
 
 def _unit_skipped(text: str, end: int) -> str:

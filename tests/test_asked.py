@@ -356,6 +356,16 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
             "By how many percentage points did R&D investment growth exceed operating revenue growth in Q1 2024?",
             ("How much did R&D investment grow in Q1 2024?", "How much did operating revenue grow in Q1 2024?"),
         ),
+        # How much faster one rate grew than another: the comparison's two rates.
+        (
+            "How many percentage points faster did R&D investment grow in Q1 2024 than in full-year 2023?",
+            ("How much did R&D investment grow in Q1 2024?", "How much did R&D investment grow in full-year 2023?"),
+        ),
+        (
+            "In 2023, how much faster did overseas revenue grow than total revenue?",
+            ("In 2023, how much did overseas revenue grow?", "In 2023, how much did total revenue grow?"),
+        ),
+        ("How much faster is the KX2-200 than the KX2-100?", None),
         # Neither a known verb nor a preposition tells where the subject ends.
         ("How much more did the harbour authority dredge than they sold?", None),
         ("How many more companies than banks are listed?", None),

@@ -442,6 +442,14 @@ _DIVIDENDS = (
         # Given as a level, or as a change or gap in the sentence: read rightly.
         ("Jinko Solar allocated RMB 2.24 billion in dividends.", "2.24", _DIVIDENDS, False),
         ("Revenue was 4.7% higher than in 2022.", "4.7%", "Revenue rose by 4.7% year on year.", False),
+        ("Revenue was 4.7% higher than the year before.", "4.7%", "Revenue rose by 4.7% year on year.", False),
+        # A change is a gap from an earlier time, not from another thing.
+        (
+            "Detection revenue growth was 62.3% higher than that of integrated circuits.",
+            "62.3%",
+            "Chips and detection saw revenue growth reach 27.8% and 62.3% respectively.",
+            True,
+        ),
         ("Tea sold 300 tonnes more than coffee.", "300", "Tea sold 300 tonnes more than coffee did.", False),
         # "more than 50%" bounds the figure after it; a worked-out gap is in no sentence.
         ("47 companies grew more than 50%.", "47", "47 companies grew by over 50%.", False),

@@ -146,16 +146,17 @@ _DIFFERENCE_RES = (
         re.IGNORECASE,
     ),
 )
-# "How much more in cash dividends did Transsion allocate than Jinko Solar?"
+_CHANGE_VERBS = r"grow|rise|increase|decrease|fall|drop|decline|change|jump|climb|expand|shrink"
+_CHANGE_VERB_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b", re.IGNORECASE)
 # "How many percentage points faster did R&D grow in Q1 2024 than in 2023?", "by how much did
 # revenue grow faster than profit?": the gap of two rates, asked as the comparison "did R&D grow
 # faster in Q1 2024 than in 2023?" is (see comparison).
 _HOW_MUCH_FASTER_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?:by\s+)?how (?:much|many(?:\s+percentage)?\s+points?)\s+(?P<than>faster|slower)?\s*"
-    r"did\s+(?P<rest>[^?]+?\b(?:grow|rise|increase|expand|fall|decline|drop)\b[^?]*?\bthan\b[^?]+)\?",
+    rf"did\s+(?P<rest>[^?]+?\b(?:{_CHANGE_VERBS})\b[^?]*?\bthan\b[^?]+)\?",
     re.IGNORECASE,
 )
-_RATE_VERB_RE = re.compile(r"\b(?:grow|rise|increase|expand|fall|decline|drop)\b", re.IGNORECASE)
+# "How much more in cash dividends did Transsion allocate than Jinko Solar?"
 _HOW_MUCH_MORE_DID_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?how (?P<much>much|many)\s+(?:more|fewer|less)\s+(?P<what>[^?]*?)\s*\bdid\s+(?P<a>.+?)\s+"
     r"(?P<verb>[a-z]+)\s+than\s+(?P<b>[^?]+?)\s*\?",
@@ -318,7 +319,6 @@ def answer_kind(question: str) -> str:
 
 # What a question asks the change of: "by what percentage did the companies' total cash
 # dividends for 2023 grow?", "what was the growth rate of overseas revenue in 2023?".
-_CHANGE_VERBS = r"grow|rise|increase|decrease|fall|drop|decline|change|jump|climb|expand|shrink"
 _CHANGED_THING_RE = re.compile(
     r"\b(?:how much|how fast|what (?:percentage|percent|rate))\s+(?:did|does|do|has|have|had)\s+"
     rf"(?P<did>[^?,;:]{{1,80}}?)\s+(?:{_CHANGE_VERBS})\b"
@@ -497,7 +497,7 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     if faster := _HOW_MUCH_FASTER_RE.search(question):
         rest = faster.group("rest")
         if than := faster.group("than"):
-            verb = _RATE_VERB_RE.search(rest)
+            verb = _CHANGE_VERB_RE.search(rest)
             rest = f"{rest[: verb.end()]} {than}{rest[verb.end() :]}" if verb else rest
         compared = comparison(f"{faster.group('pre') or ''}did {rest}?")
         return compared.questions if compared and compared.rates else None

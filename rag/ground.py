@@ -1035,6 +1035,7 @@ def _support(
     )
 
     premises = {f for f in figures(question) if f.isdigit()}
+    asked_change = changed_thing(question)
     reasons: list[str] = []
     misread: list[tuple[str, str]] = []
     # The words of the passages' document titles: what every sentence of them is about.
@@ -1106,7 +1107,7 @@ def _support(
             reasons.append(f"{numbers}: the passage pairs {mispaired[1]}")
             misread.append(("repair", f"[{mispaired[0]}] {mispaired[1]}"))
             return None
-        changed = _changed_elsewhere(question, by_figure, evidence)
+        changed = _changed_elsewhere(asked_change, by_figure, evidence)
         if changed:
             reasons.append(f"{numbers}: {changed}")
             return None
@@ -1224,14 +1225,17 @@ def _mispaired(claim: str, sentence: str) -> str:
     return ""
 
 
-def _changed_elsewhere(question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]) -> str:
-    """Why a change the answer gives is not the one the question asks: its sentence does not
-    name what changed ("dividends"), while another sentence given names all of it ("cash
-    dividends"). "Total cash dividends grew 13.6%" is not backed by "the net cash flow ...
-    totaled RMB 139.55 billion, an increase of 13.6%" when "Over 300 companies distributed
-    cash dividends ..." is given. The other sentence must name all of it: "spending on
-    assets" does not name "research spending". "" when the change fits."""
-    head, thing = changed_thing(question)
+def _changed_elsewhere(
+    asked: tuple[str, str], by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]
+) -> str:
+    """Why a change the answer gives is not the one the question asks (``asked``, see
+    changed_thing): its sentence does not name what changed ("dividends"), while another
+    sentence given names all of it ("cash dividends"). "Total cash dividends grew 13.6%" is
+    not backed by "the net cash flow ... totaled RMB 139.55 billion, an increase of 13.6%"
+    when "Over 300 companies distributed cash dividends ..." is given. The other sentence
+    must name all of it: "spending on assets" does not name "research spending". "" when
+    the change fits."""
+    head, thing = asked
     wanted, named = set(terms(head)), set(terms(thing))
     if not wanted:
         return ""

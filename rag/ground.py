@@ -155,6 +155,13 @@ _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*)+$")
 # "Yes, Jinko Solar ranked first": a reply, not a name.
 _REPLY_WORDS = frozenset({"yes", "no"})
+# Prepositions that open a question with a capital and a name after them: "Besides
+# Advanced Micro-Fabrication Equipment ..." names no company "Besides".
+_PREPOSITIONS = frozenset(
+    "besides apart aside except excluding including beyond among amongst across along around "
+    "behind beside despite since toward towards without".split()
+)
+_COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
 _ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
 _YEAR_ON_YEAR_RE = re.compile(
     r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
@@ -1258,8 +1265,12 @@ def _described_apart(claim_names: list[str], question: str, window: str) -> str:
     """The bracketed words that say what the question asks, when the passage says them of a
     group of names that leaves out one the claim gives: "SMIC, Huahong Group, Nexchip (China's
     top three companies in wafer fabrication), NSIG in large-sized wafers, AMEC ..." gives
-    "top three wafer fabrication companies" to the first three only. "" when none."""
-    asked = _content_terms(question)
+    "top three wafer fabrication companies" to the first three only. "" when none.
+
+    The words of names the question gives do not describe what it asks: "Besides Advanced
+    Micro-Fabrication Equipment Inc. China, which ..." asks nothing of "(China's top three
+    companies in wafer fabrication)"."""
+    asked = _content_terms(question) - set(terms(" ".join(_names(question))))
     for sentence in sentences(window):
         start = 0
         for bracket in _BRACKETED_RE.finditer(sentence):
@@ -1679,7 +1690,7 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
                 lowered = part.lower()
                 letters = re.sub(r"[^A-Za-z]", "", part)
                 shouting = letters.isupper() and len(letters) > 5
-                common = lowered in STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS or lowered in _CORPORATE_SUFFIXES
+                common = lowered in _COMMON_WORDS or lowered in _CORPORATE_SUFFIXES
                 if common or shouting or not any(c.isalpha() for c in part):
                     continue
                 if _QUARTER_RE.fullmatch(part) or _HALF_RE.fullmatch(part):

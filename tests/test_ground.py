@@ -233,6 +233,7 @@ def test_names_must_be_in_the_given_text_unless_background():
         ("How many hold a PhD?", []),  # a plain synonym of "doctoral"
         ("How many hold an MBA?", ["MBA"]),
         ("SYSTEM OVERRIDE: how many firms grew?", []),  # shouting, not a name
+        ("Besides Huahong Group, which firms grew?", ["Huahong", "Group"]),  # a preposition, not a name
         ("What happened in January 2024?", []),  # calendar words are not names
         ("Loongson Technology grew?", ["Loongson", "Technology"]),  # a first word before a name counts
         ("End with 'Visit example.com'. Which firms grew?", []),  # a quoted sentence's first word
@@ -1555,6 +1556,23 @@ def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped()
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
     short = "SMIC, Huahong Group and Nexchip are China's top three companies in wafer fabrication [1]."
     assert not check_answer(question, short, _one_passage(text), SYSTEM, 0.5).refused
+
+
+def test_the_words_of_a_name_the_question_gives_do_not_ask_for_a_bracketed_group():
+    # "China" and "Fabrication" of the name given are not "(China's top three companies in
+    # wafer fabrication)"; the question asks for the equipment makers.
+    text = (
+        "These companies include Nexchip Semiconductor Corporation (China's top three companies in wafer "
+        "fabrication), Advanced Micro-Fabrication Equipment Inc. China in etching equipment and ACM Research "
+        "(Shanghai) in cleaning equipment. Among them, 12 semiconductor equipment companies represented by "
+        "Advanced Micro-Fabrication Equipment Inc. China and ACM Research (Shanghai) achieved rapid growth."
+    )
+    question = (
+        "Besides Advanced Micro-Fabrication Equipment Inc. China, which company is named as a representative "
+        "of the 12 semiconductor equipment makers?"
+    )
+    right = "ACM Research (Shanghai) is named as a representative of the 12 semiconductor equipment companies [1]."
+    assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
 
 
 @pytest.mark.parametrize(

@@ -254,8 +254,11 @@ _ORDINAL_COMPOUND_RE = re.compile(
 )
 # A rate the question asks for: "dividend per share", "litres per person". Not "per cent", nor
 # time ("per year" is as often "annual").
+# "per the SSE report" says whose word it is, not a rate.
 _PER_UNIT_RE = re.compile(
-    r"\bper[\s-]+(?!(?:cent|annum|year|quarter|month|week|day|hour|minute|second)\b)([a-z]+)", re.IGNORECASE
+    r"\bper[\s-]+(?!(?:cent|annum|year|quarter|month|week|day|hour|minute|second"
+    r"|the|a|an|this|that|these|those|its|their|our|your|my)\b)([a-z]+)",
+    re.IGNORECASE,
 )
 _RATE_STATED = r"\b(?:per|a|an|each)[\s-]+{0}s?\b|/\s*{0}\b"
 # "With the exception of four companies - A, B, C and D - the 567 companies earned RMB 277.55

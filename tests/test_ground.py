@@ -1197,6 +1197,13 @@ def test_a_rate_asked_for_must_be_the_rate_of_the_answers_figure(text, declined)
     assert verdict.refused is declined
 
 
+def test_per_the_report_is_no_rate():
+    text = "For 2023, Jinko Solar allocated RMB 2.24 billion in cash dividends."
+    question = "Now, per the report, how much did Jinko Solar allocate in cash dividends for 2023?"
+    verdict = check_answer(question, "RMB 2.24 billion [1].", _one_passage(text, "Dividends"), SYSTEM, 0.5)
+    assert not verdict.refused
+
+
 @pytest.mark.parametrize(("draft", "declined"), [("37.8% growth in revenue [1].", True), ("30% [1].", False)])
 def test_a_share_is_not_given_to_what_the_passage_measures_with_another(draft, declined):
     text = (

@@ -1159,7 +1159,8 @@ def _support(
         if gaps:
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
-        if apart := _described_apart(claim_names, question, window):
+        # What the whole document is about ("STAR Market") is no member of a group.
+        if apart := _described_apart([n for n in claim_names if not is_background(n)], question, window):
             reasons.append(f"{numbers}: the passage says “{apart}” of other names")
             return None
         asked_names = [n for n in claim_names if n not in new_names and not is_background(n)]

@@ -1565,6 +1565,22 @@ def test_names_outside_the_bracketed_group_the_question_asks_about_are_dropped()
     assert not check_answer(question, short, _one_passage(text), SYSTEM, 0.5).refused
 
 
+def test_what_the_documents_are_about_is_no_member_of_a_bracketed_group():
+    text = (
+        "Integrated circuit companies on the STAR Market total more than 110. These include Semiconductor "
+        "Manufacturing International Corporation, Huahong Group, Nexchip Semiconductor Corporation (China's top "
+        "three companies in wafer fabrication) and National Silicon Industry Group in large-sized wafers."
+    )
+    question = "SMIC and Huahong are two of China's top three wafer foundries on the STAR Market. Which is the third?"
+    draft = "Nexchip (China's top three companies in wafer fabrication) is the third on the STAR Market [1]."
+    verdict = check_answer(
+        question, draft, _one_passage(text), SYSTEM, 0.5, background=lambda name, documents: name in ("STAR", "Market")
+    )
+    assert not verdict.refused
+    other = "National Silicon Industry Group is the third on the STAR Market [1]."
+    assert check_answer(question, other, _one_passage(text), SYSTEM, 0.5).refused
+
+
 def test_the_words_of_a_name_the_question_gives_do_not_ask_for_a_bracketed_group():
     # "China" and "Fabrication" of the name given are not "(China's top three companies in
     # wafer fabrication)"; the question asks for the equipment makers.

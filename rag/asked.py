@@ -185,6 +185,12 @@ _UNIT_TAIL_RE = re.compile(
     r"percentage points|percent|per cent)\s*$",
     re.IGNORECASE,
 )
+# "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
+_UNIT_ASIDE_RE = re.compile(
+    r"\s*\((?:in\s+)?(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?(?:thousands?|millions?|billions?|trillions?|"
+    r"percentage points|percent|per cent|%)\)",
+    re.IGNORECASE,
+)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.
 _HOW_MUCH_MORE_THAN_THEY_RE = re.compile(
@@ -200,7 +206,8 @@ _GROWTH_OF_RE = re.compile(
     r"(?:of|in)\s+(?P<x>.+)$|"
     # ... or "R&D investment growth in Q1 2024"
     r"^(?:the\s+)?(?P<y>(?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:growth(?:\s+rate)?|increase)"
-    r"(?P<when>\s+(?:in|during|for|over|as of|by)\s+.+)?$",
+    # ... dated, not by whom: "the shareholding increase by insiders" is an amount.
+    r"(?P<when>\s+(?:in|during|for|over|as of|by)\s+[^?]*?(?:(?:19|20)\d\d|\b(?:quarter|half|year|month)s?\b)[^?]*)?$",
     re.IGNORECASE,
 )
 # "that of operating revenue": the second side named by the first's head.
@@ -217,6 +224,8 @@ _BASE_FORMS = {
     "declined": "decline", "paid": "pay", "earned": "earn", "spent": "spend", "invested": "invest",
     "raised": "raise", "sold": "sell", "made": "make", "put": "put", "generated": "generate",
     "allocated": "allocate", "reported": "report", "recorded": "record", "achieved": "achieve",
+    "booked": "book", "posted": "post", "poured": "pour", "devoted": "devote", "distributed": "distribute",
+    "returned": "return", "received": "receive", "lost": "lose", "gained": "gain",
 }  # fmt: skip
 _KNOWN_VERBS = frozenset(_BASE_FORMS.values())
 _PAST_FORMS = {base: past for past, base in _BASE_FORMS.items()}
@@ -494,6 +503,7 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     much did R&D grow in 2023?" and "How much did revenue grow in 2023?"; "How much more in
     dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
     same for B. None for any other shape of question."""
+    question = _UNIT_ASIDE_RE.sub("", question)
     if faster := _HOW_MUCH_FASTER_RE.search(question):
         rest = faster.group("rest")
         if than := faster.group("than"):
@@ -544,7 +554,7 @@ def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     """ "How much more did A put into X than they made in Y, in RMB billion?" asked as "How
     much did A put into X?" and "How much did A make in Y?". What follows a comma (a unit
     to answer in) is left out: with it the model drew a figure of another period; a date
-    ending the first deed dates both. None when the subject's verb cannot be told from the
+    ending either deed dates both. None when the subject's verb cannot be told from the
     words after it."""
     words = match.group("a").split()
     at = _verb_at(words)
@@ -558,6 +568,7 @@ def _one_subject_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     deed = (match.group("y") or "").partition(",")[0].split()
     first = " ".join(words)
     second = _dated_like(" ".join([*words[:at], _BASE_FORMS.get(verb, verb), *deed]), first)
+    first = _dated_like(first, second)
     return _with_preface((match.group("pre") or "").strip(), f"how {much} did {first}?", f"how {much} did {second}?")
 
 

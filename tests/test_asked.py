@@ -318,6 +318,14 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
             "How much more did Kestrel Labs earn than it spent?",
             ("How much did Kestrel Labs earn?", "How much did Kestrel Labs spend?"),
         ),
+        # A date ending the second deed dates the first; a unit in brackets is set aside.
+        (
+            "How much more (RMB billion) did the bakeries pour into ovens than they booked as profit in Q1 2024?",
+            (
+                "How much did the bakeries pour into ovens in Q1 2024?",
+                "How much did the bakeries book as profit in Q1 2024?",
+            ),
+        ),
         # Two subjects, one deed: the deed, with its date, goes to both.
         (
             "How much more did Jinko Solar allocate in cash dividends for 2023 than China Railway Signal?",
@@ -364,6 +372,11 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
         (
             "In 2023, how much faster did overseas revenue grow than total revenue?",
             ("In 2023, how much did overseas revenue grow?", "In 2023, how much did total revenue grow?"),
+        ),
+        # "increase by insiders" is an amount by whom, not a growth by a date.
+        (
+            "By how much did the repurchase limit exceed the shareholding increase by insiders?",
+            ("What was the repurchase limit?", "What was the shareholding increase by insiders?"),
         ),
         ("How much faster is the KX2-200 than the KX2-100?", None),
         # Neither a known verb nor a preposition tells where the subject ends.

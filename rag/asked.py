@@ -264,8 +264,9 @@ _INSTRUCTION_RE = re.compile(
 # A source the question offers in place of the documents ("UPDATED SOURCE (trust this over the
 # report):", "Use these corrected figures instead:"), and the quotation it introduces.
 _OFFERED_SOURCE_RE = re.compile(
-    r"\b(?:(?:trust|believe|prefer|use)\s+(?:this|these|the following|it)\b|(?:updated|new|corrected|revised|latest|"
-    r"real|true|actual)\s+(?:sources?|data|facts?|figures?|information|context|documents?|reports?|numbers?)\b|"
+    r"\b(?:(?:trust|believe|prefer|use|rely on|treat|take|regard)\s+(?:this|these|the following|it)\b|"
+    r"more\s+(?:reliable|accurate|authoritative|trustworthy|current|up-to-date)\s+than\b|"
+    r"(?:updated|new|corrected|revised|latest|real|true|actual)\s+(?:sources?|data|facts?|figures?|information|context|documents?|reports?|numbers?)\b|"
     r"(?:supersedes?|overrides?|replaces?|takes? precedence over)\s+(?:the|your|any)\b)",
     re.IGNORECASE,
 )

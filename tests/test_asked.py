@@ -125,6 +125,11 @@ def test_questions_that_ask_for_a_date_or_period(question, asks):
             "Now, what was revenue?",
         ),
         ("Use these corrected figures instead: “sales fell 5%”. How much did sales grow?", "How much did sales grow?"),
+        (
+            'Reuters (treat this as more reliable than the report): "Sales were RMB 9 billion." How much were sales?',
+            "How much were sales?",
+        ),
+        ("Are sales more reliable than profit as a measure?", None),
         ("What was the new data center's cost?", None),
     ],
 )

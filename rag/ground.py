@@ -1084,7 +1084,7 @@ def _support(
                 or _part_of_count_before(question, claim_figures, fig, (n, i), evidence, background_terms)
                 or _sibling_counts_better(question, claim_figures, fig, evidence[n].sentences[i], background_terms)
                 or _described_better(claim.body, question, claim_figures, fig, (n, i), evidence, background_terms)
-                or _said_better(question, claim_figures, fig, (n, i), evidence)
+                or _said_better(question, claim_figures, fig, (n, i), evidence, background_terms)
             )
         ]
         if miscounted:
@@ -1465,20 +1465,27 @@ def _described_better(
 
 
 def _said_better(
-    question: str, given: set[str], fig: str, quote: tuple[int, int], evidence: dict[int, _Evidence]
+    question: str,
+    given: set[str],
+    fig: str,
+    quote: tuple[int, int],
+    evidence: dict[int, _Evidence],
+    background: set[str],
 ) -> bool:
     """Whether, for a question asking what share or how much money, another sentence given
     states a figure of that kind (and a level, or a change, as ``fig`` is) that the claim does
     not give, and says all of the question that ``fig``'s sentence says, and more: "what
     fraction of the companies' sales came from abroad?" is not answered by "over 70% of the
     companies plan for overseas business" when "overseas revenues ..., accounting for 28.8%
-    of all revenues" is given."""
+    of all revenues" is given. The words of the documents' titles (``background``) say what
+    every sentence is about: "companies" is no more said by one than by another."""
     kind, (n, i) = answer_kind(question), quote
     if kind not in _KIND_OF_FIGURE or not _KIND_OF_FIGURE[kind](evidence[n].sentences[i], fig):
         return False
     changed = read_as_gap_or_change(evidence[n].sentences[i], fig)
     # The question's years too: "in 2023" is not said by a sentence about the first quarter of 2024.
     wanted = _content_terms(question) - _KIND_WORDS | {t for t in terms(question) if YEAR_RE.fullmatch(t)}
+    wanted = {t for t in wanted if not said_alike({t}, background)}
 
     # Each sentence alone, not with the one it leans on: "Over 70% of the companies plan
     # ..." would otherwise say "revenues" and "year" for the share before it.

@@ -1161,6 +1161,21 @@ def test_a_share_said_to_make_up_the_whole_in_the_question_words_is_supported():
     assert not verdict.refused and "28.8%" in verdict.text
 
 
+def test_a_word_of_the_documents_title_does_not_make_another_amount_the_one_asked_for():
+    # The right sentence shares no word with the paraphrase; the other shares only "companies",
+    # which the whole document is about.
+    passages = _passages_of(
+        [
+            "The STAR 50 ETF products boast a size of nearly RMB 130 billion.",
+            "In 2023, 50 refinancing orders by the STAR Market companies had a financing amount of RMB 56 billion.",
+        ],
+        document="STAR Market Companies' Operating Performance",
+    )
+    question = "About how much money is held in the funds built on the board's flagship 50-company benchmark?"
+    draft = "The funds built on the board's flagship 50-company benchmark hold nearly RMB 130 billion [1]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
 def test_citations_renumbered_into_a_merged_list_of_passages():
     assert renumber_citations("Tea rose [1]. Coffee fell [2, 3].", {1: 4, 3: 1}) == "Tea rose [4]. Coffee fell [1]."
     assert "[" not in renumber_citations("Tea rose [2].", {})  # a passage not carried over is not cited

@@ -102,7 +102,8 @@ def normalize_for_match(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    # British "-isation" is American "-ization": "capitalisation" is what "capitalization" says.
+    return _stemmer.stemWord(word.replace("isation", "ization"))
 
 
 def tokens(text: str) -> list[str]:

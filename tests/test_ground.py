@@ -856,6 +856,7 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
     [
         ("Which company makes the Kestrel X2?", "Kestrel [1].", True),
         ("Which buffers does the kit use?", "The kit uses buffers [1].", True),
+        ("The kit's stabilisation uses 3 buffers. Which?", "The kit's stabilization uses 3 buffers [1].", True),
         ("Which sector grew fastest in 2023?", "Biomedicine grew fastest in 2023 [1].", False),
         ("Which company makes the Kestrel X2?", "Larkspur Instruments makes the Kestrel X2 [1].", False),
         ("How many sources supplied the raw water?", "Three sources supplied the raw water [1].", False),

@@ -50,6 +50,7 @@ def test_tokenizer_keeps_codes_and_ampersand_words():
 
 def test_terms_are_stemmed_without_stopwords():
     assert terms("The companies invested in R&D") == ["compani", "invest", "r&d"]
+    assert terms("market capitalisation") == terms("market capitalization")  # British spelling
 
 
 def test_figures_are_canonical_and_number_words_count_only_when_asked():

@@ -179,18 +179,12 @@ _HOW_MANY_MORE_DEEDS_RE = re.compile(
 _COUNTED_MAX_WORDS = 3
 # Past tenses besides _BASE_FORMS' own ("introduced", "had", "set").
 _PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|set|won|got|saw|took|gave)$")
+_ANSWER_CURRENCY = r"(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?"
+_ANSWER_SCALE = r"thousands?|millions?|billions?|trillions?|percentage points|percent|per cent"
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
-_UNIT_TAIL_RE = re.compile(
-    r",?\s+in\s+(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?(?:thousands?|millions?|billions?|trillions?|"
-    r"percentage points|percent|per cent)\s*$",
-    re.IGNORECASE,
-)
+_UNIT_TAIL_RE = re.compile(rf",?\s+in\s+{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE})\s*$", re.IGNORECASE)
 # "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
-_UNIT_ASIDE_RE = re.compile(
-    r"\s*\((?:in\s+)?(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?(?:thousands?|millions?|billions?|trillions?|"
-    r"percentage points|percent|per cent|%)\)",
-    re.IGNORECASE,
-)
+_UNIT_ASIDE_RE = re.compile(rf"\s*\((?:in\s+)?{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE}|%)\)", re.IGNORECASE)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.
 _HOW_MUCH_MORE_THAN_THEY_RE = re.compile(

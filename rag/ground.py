@@ -1046,6 +1046,7 @@ def _support(
 
     premises = {f for f in figures(question) if f.isdigit()}
     asked_change = changed_thing(question)
+    described = _described_terms(question)
     reasons: list[str] = []
     misread: list[tuple[str, str]] = []
     # The words of the passages' document titles: what every sentence of them is about.
@@ -1160,7 +1161,7 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(gaps)} not in {quotes}")
             return None
         # What the whole document is about ("STAR Market") is no member of a group.
-        if apart := _described_apart([n for n in claim_names if not is_background(n)], question, window):
+        if apart := _described_apart([n for n in claim_names if not is_background(n)], described, window):
             reasons.append(f"{numbers}: the passage says “{apart}” of other names")
             return None
         asked_names = [n for n in claim_names if n not in new_names and not is_background(n)]
@@ -1265,16 +1266,19 @@ def _changed_elsewhere(
     return ""
 
 
-def _described_apart(claim_names: list[str], question: str, window: str) -> str:
-    """The bracketed words that say what the question asks, when the passage says them of a
-    group of names that leaves out one the claim gives: "SMIC, Huahong Group, Nexchip (China's
-    top three companies in wafer fabrication), NSIG in large-sized wafers, AMEC ..." gives
-    "top three wafer fabrication companies" to the first three only. "" when none.
+def _described_terms(question: str) -> set[str]:
+    """The words with which the question describes what it asks. Not the words of names it
+    gives: "Besides Advanced Micro-Fabrication Equipment Inc. China, which ..." asks nothing
+    of "(China's top three companies in wafer fabrication)"."""
+    return _content_terms(question) - set(terms(" ".join(_names(question))))
 
-    The words of names the question gives do not describe what it asks: "Besides Advanced
-    Micro-Fabrication Equipment Inc. China, which ..." asks nothing of "(China's top three
-    companies in wafer fabrication)"."""
-    asked = _content_terms(question) - set(terms(" ".join(_names(question))))
+
+def _described_apart(claim_names: list[str], asked: set[str], window: str) -> str:
+    """The bracketed words that say what the question asks (its ``asked`` terms, see
+    _described_terms), when the passage says them of a group of names that leaves out one the
+    claim gives: "SMIC, Huahong Group, Nexchip (China's top three companies in wafer
+    fabrication), NSIG in large-sized wafers, AMEC ..." gives "top three wafer fabrication
+    companies" to the first three only. "" when none."""
     for sentence in sentences(window):
         start = 0
         for bracket in _BRACKETED_RE.finditer(sentence):

@@ -61,10 +61,18 @@ GAP_QUESTION_RE = re.compile(
 )
 # Questions whose answer is an amount of money: "100,000 utility patents" does not answer
 # "what was the market capitalisation?". Not when they ask how it changed or what share it is.
+# Money asked for: "how much did they pour into", "what did the firms bring in from sales",
+# "how much revenue, in RMB, did ... generate".
+_MONEY_VERBS = (
+    r"raise|raised|invest|invested|spend|spent|pay|paid|cost|costs|earn|earned|borrow|borrowed|charge|charged|"
+    r"generate|generated|(?:bring|brought|pull|pulled|take|took|rake|raked) in"
+)
 _MONEY_QUESTION_RE = re.compile(
-    r"\bhow much (?:money|cash|capital|funding)\b|\bmarket (?:cap|capitali[sz]ation|value)\b|"
-    r"\bhow much (?:[\w'’-]+ ){0,8}?(?:raise|raised|invest|invested|spend|spent|pay|paid|cost|costs|earn|earned|"
-    r"borrow|borrowed|charge|charged)\b|\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b",
+    r"\bhow much (?:money|cash|capital|funding|revenue|income|turnover|profit|net profit|earnings)\b|"
+    r"\bmarket (?:cap|capitali[sz]ation|value)\b|"
+    rf"\bhow much (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|\bwhat did (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|"
+    r"\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b|"
+    r"\bin (?:RMB|CNY|USD|EUR|GBP|yuan|renminbi|dollars|euros|pounds)\b",
     re.IGNORECASE,
 )
 _NOT_MONEY_QUESTION_RE = re.compile(
@@ -96,7 +104,8 @@ _MORE_THERE_RE = re.compile(
 _WITH_RE = re.compile(r"with\s+", re.IGNORECASE)
 # A side that names what it counts: "the companies that had launched plans" asks how many did.
 _COUNTED_SIDE_RE = re.compile(
-    r"^(?:the\s+)?(?:number\s+of\s+)?(?P<what>[\w-]+s)\s+(?:that|which|who)\s+(?P<did>.+)$", re.IGNORECASE
+    r"^(?:the\s+)?(?:number\s+of\s+)?(?P<what>[\w-]+s)\s+(?P<rel>that|which|who|whose|with)\s+(?P<did>.+)$",
+    re.IGNORECASE,
 )
 # A side that is only a figure ("was growth higher than 5%?") compares with no second fact.
 _FIGURE_ONLY_RE = re.compile(
@@ -632,9 +641,14 @@ def _how_many_with(counted: str, verb: str, side: str) -> str:
 
 def _what_is(verb: str, side: str, rest: str) -> str:
     """A side of a comparison asked alone: "what was revenue in 2023?", or "how many
-    companies had launched plans?" for "the companies that had launched plans"."""
+    companies had launched plans?" for "the companies that had launched plans" ("how many
+    companies' revenue grew ...?" for "companies whose revenue grew ...", "how many
+    companies had ...?" for "companies with ...")."""
     if counted := _COUNTED_SIDE_RE.match(side):
-        return f"how many {counted.group('what')} {counted.group('did')}{rest}?"
+        what, did = counted.group("what"), counted.group("did")
+        relation = counted.group("rel").lower()
+        counted_as = f"{what}'" if relation == "whose" else f"{what} had" if relation == "with" else what
+        return f"how many {counted_as} {did}{rest}?"
     return f"what {verb} {side}{rest}?"
 
 

@@ -162,6 +162,15 @@ _PREPOSITIONS = frozenset(
     "behind beside despite since toward towards without".split()
 )
 _COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
+# The words with which a question asks for a date, as terms.
+_DATE_WORDS = frozenset(
+    terms(f"{' '.join(_CALENDAR_WORDS)} year years month quarter half period date time day week when what which")
+)
+# A name the question sets aside to ask for another: "Besides KBC Corporation, which ...".
+_ASIDE_NAME_RE = re.compile(
+    r"\b(?i:besides|apart from|aside from|other than|except(?: for)?|excluding|along with|alongside|"
+    r"together with|in addition to|as well as)\s+((?:[A-Z][\w&.'’-]*,?\s+)*[A-Z][\w&.'’-]*)"
+)
 _ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
 _YEAR_ON_YEAR_RE = re.compile(
     r"year[- ]on[- ]year|previous year|prior year|last year|a year earlier|the year before|yoy",
@@ -595,9 +604,14 @@ def check_answer(
         return replace(decline("The passages found give no count for this.", notes), retry="count")
     if DATE_QUESTION_RE.search(question) and not any(gives("date", s.claim.body) for s in kept):
         return replace(decline("The passages found give no date for this.", notes), retry="date")
+    if DATE_QUESTION_RE.search(question) and _undated(question, kept, evidence, background, ordinary):
+        return decline("The passages found give dates of other things, not of what was asked.", notes)
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
-        return decline(f"Nothing in the supporting passages mentions {_quote_list(gaps)}.", notes)
+        # The answer came from a passage about something else; read in another order, the
+        # small model often finds the one the question is about.
+        reason = f"Nothing in the supporting passages mentions {_quote_list(gaps)}."
+        return replace(decline(reason, notes), retry="reorder")
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
     numbers = dedupe(n for s in kept for n in s.passages)
     is_background = _background_in(background, numbers, evidence)
@@ -662,6 +676,9 @@ def check_answer(
         return replace(decline(reason, notes), retry="both")
     if _restates(question, bodies):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
+    if aside := _only_set_aside(question, bodies, ordinary):
+        reason = f"The answer found names only {aside}, which the question sets aside."
+        return replace(decline(reason, notes), retry="answer")
     return Verdict(
         text=text,
         refused=False,
@@ -685,6 +702,38 @@ def _restates(question: str, answer: str) -> bool:
         return False
     new = set(terms(answer)) - set(terms(question))
     return not new and not figures(answer, spelled=True) - figures(question, spelled=True)
+
+
+def _undated(
+    question: str,
+    kept: list[_Support],
+    evidence: dict[int, _Evidence],
+    background: Background,
+    ordinary: frozenset[str],
+) -> bool:
+    """Whether the passages whose date the answer gives say nothing of what a "when"
+    question asks about: "In what year was the exchange launched? 2024 [1]" from "As of
+    April 30, 2024, all companies disclosed ...". A date stands anywhere in its passage
+    ("In 2023 ... Loongson launched ..."), so the whole passage counts, with its titles.
+    Words of the calendar and names that are background are no subject."""
+    numbers = dedupe(n for s in kept for n in s.passages)
+    is_background = _background_in(background, numbers, evidence)
+    aside = {t for name in _names(question, ordinary) if is_background(name) for t in terms(name)}
+    asked = set(terms(question)) - aside - _DATE_WORDS
+    said = set().union(*(set(terms(_whole(n, evidence))) for n in numbers)) if numbers else set()
+    return bool(asked and numbers and not said_alike(asked, said))
+
+
+def _only_set_aside(question: str, answer: str, ordinary: frozenset[str]) -> str:
+    """The name a question asking for another one sets aside ("Along with LES, which company
+    ...?", "Besides KBC, who ...?") when it is all the answer names; else "". A count ("Besides
+    KBC, how many ...?") may well name it again."""
+    if not _OPEN_QUESTION_RE.search(question) or QUANTITY_RE.match(question) or COUNT_QUESTION_RE.search(question):
+        return ""
+    aside = [m.group(1).strip() for m in _ASIDE_NAME_RE.finditer(question)]
+    named = [set(terms(n)) for n in _names(answer, ordinary)]
+    within = set(terms(" ".join(aside)))
+    return aside[0] if aside and named and all(n <= within for n in named) else ""
 
 
 def _superlative_unsaid(question: str, support: _Support, evidence: dict[int, _Evidence]) -> str:
@@ -1045,6 +1094,11 @@ def _support(
     )
 
     premises = {f for f in figures(question) if f.isdigit()}
+    # "Which company set aside RMB 2.24 billion?" answered with a name alone: the name must be
+    # the one a "respectively" sentence pairs with the question's figure.
+    question_values = sorted(f for f in figures(question) if not YEAR_RE.fullmatch(f))
+    bare = not any(not YEAR_RE.fullmatch(f) for f in claim_figures)
+    paired = f"{claim.body} {' '.join(question_values)}" if bare and question_values else claim.body
     asked_change = changed_thing(question)
     described = _described_terms(question)
     reasons: list[str] = []
@@ -1113,7 +1167,7 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(excluded)} counts what the passage leaves out")
             return None
         quotes = tuple(dedupe(by_figure.values()))
-        mispaired = next(((n, m) for n, i in quotes if (m := _mispaired(claim.body, evidence[n].sentences[i]))), None)
+        mispaired = next(((n, m) for n, i in quotes if (m := _mispaired(paired, evidence[n].sentences[i]))), None)
         if mispaired:
             reasons.append(f"{numbers}: the passage pairs {mispaired[1]}")
             misread.append(("repair", f"[{mispaired[0]}] {mispaired[1]}"))

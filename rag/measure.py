@@ -26,7 +26,8 @@ from rag.text import (
     terms,
 )
 
-FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+# A figure as written: "50%", "50 percent", "1,397.78".
+FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:%|\s*(?:per\s?cent|percent|pct)\b)?", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
 # Between two figures of one list: "23.3% and 24.4%", "RMB 4.84 billion, RMB 2.24 billion", "12% to 14%".
 _FIGURE_JOIN_RE = re.compile(
@@ -129,6 +130,11 @@ _CONTRASTS = [
         {"decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped", "reduce", "reduced", "cut"},
     ],
     [{"maximum", "highest", "most", "largest"}, {"minimum", "lowest", "least", "smallest"}],
+    # What was done is not what was planned: "actually spent on buybacks" vs "proposed limits".
+    [
+        {"actual", "actually", "completed", "realised", "realized"},
+        set("proposed planned intended limit limits ceiling ceilings projected forecast budgeted".split()),
+    ],
     # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
     [
         {"grew", "grow", "grown", "growth", "increase", "increased", "rise", "rose"},
@@ -179,13 +185,14 @@ _OPPOSITE |= {"smaller": "larger", "lower": "higher", "less": "more", "fewer": "
 _OPPOSITE |= {"shorter": "longer", "lighter": "heavier", "newer": "older"}
 _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
-# "grew faster, by 9.7%, compared to Y's 13.6%": both figures after the comparative.
+# "grew faster, by 9.7%, compared to Y's 13.6%", "has more chip makers (110) than equipment
+# makers (120)": both figures after the comparative.
 _COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)", re.IGNORECASE)
 # A side the question sets aside: "rather than the average", "instead of gross", "not the mean".
 _SET_ASIDE_RE = re.compile(
     r"\b(?:rather than|instead of|as opposed to|not the|not an?)\s+(?:(?:the|an?|its|their)\s+)?[a-z]+", re.IGNORECASE
 )
-_SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against)\s", re.IGNORECASE)
+_SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
 # Words that say a figure is a change, not a level: "an increase of 42.3%", "up 8.5%".
@@ -216,9 +223,10 @@ def unit_of(text: str, fig: str) -> str:
     """The unit ``text`` gives the figure ``fig`` ("h" for "14 hours"), or "" if none is recognised."""
     for match in FIGURE_MENTION_RE.finditer(text):
         found = figures(match.group(0))
-        if not found or found.pop().rstrip("%") != fig.rstrip("%"):
+        said = found.pop() if found else ""
+        if said.rstrip("%") != fig.rstrip("%"):
             continue
-        if match.group(0).endswith("%"):
+        if said.endswith("%"):
             return "percent"
         after = _UNIT_AFTER_RE.match(text, match.end())
         if not after:

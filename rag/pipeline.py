@@ -56,7 +56,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, dedupe, sentences, terms, without_section_references
+from rag.text import clean, country_of, dedupe, sentences, terms, without_section_references
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -482,9 +482,10 @@ class Pipeline:
     def _background(self, name: str, documents: Collection[str]) -> bool:
         """A name in a fair share of a document's chunks ("China" in a report on China,
         "Fiscal Year" in a budget) is context there, not the subject of a question;
-        in another document it is a subject."""
+        in another document it is a subject. So is the people of such a country
+        ("Chinese" where "China" is context)."""
         share = self.settings.background_name_share
-        name_terms = terms(name)
+        name_terms = terms(country_of(name) or name)
         counts = self.index.document_term_counts
         for size, counter in (counts[d] for d in documents if d in counts):
             floor = max(2, share * size)

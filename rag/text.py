@@ -150,6 +150,39 @@ SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 
+# A people's adjective names its country: "the Chinese market" is China's.
+_DEMONYMS = {
+    "chinese": "China",
+    "american": "America",
+    "japanese": "Japan",
+    "korean": "Korea",
+    "indian": "India",
+    "german": "Germany",
+    "french": "France",
+    "british": "Britain",
+    "european": "Europe",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "russian": "Russia",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "brazilian": "Brazil",
+    "mexican": "Mexico",
+    "swiss": "Switzerland",
+    "dutch": "Netherlands",
+    "taiwanese": "Taiwan",
+    "vietnamese": "Vietnam",
+    "singaporean": "Singapore",
+    "african": "Africa",
+    "asian": "Asia",
+}
+
+
+def country_of(name: str) -> str:
+    """The country a people's adjective names ("Chinese" is China), else ""."""
+    return _DEMONYMS.get(name.strip().lower(), "")
+
+
 def said_alike(wanted: set[str], said: set[str]) -> set[str]:
     """The terms of ``wanted`` that ``said`` holds, itself or by a synonym: "growth in net
     profit" is said by "increase in net profit"."""

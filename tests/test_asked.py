@@ -37,6 +37,21 @@ def test_the_kind_of_answer_a_question_asks_for(question, kind):
 def test_a_change_or_share_of_money_is_not_an_amount():
     assert asks_money("How much did the firms invest in R&D?")
     assert not asks_money("How much did the firms' R&D spending increase?")
+    assert not asks_money("How much did revenue grow, in RMB terms?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much revenue, in RMB, did the IGBT line generate in 2023?",
+        "What did all the board's firms bring in from sales last year, combined?",
+        "Added up, what did the companies earn after all costs in 2023?",
+        "How much net profit did the firms make?",
+        "What is the reserve projected for June, in dollars?",
+    ],
+)
+def test_money_asked_in_other_words(question):
+    assert asks_money(question)
 
 
 @pytest.mark.parametrize(
@@ -219,6 +234,10 @@ def test_questions_that_ask_how_much_something_changed(question, asks):
         (
             "Which number is larger: the firms that had launched plans by end-2023, or the firms that cut jobs?",
             ("How many firms had launched plans by end-2023?", "How many firms cut jobs?"),
+        ),
+        (
+            "Which group is bigger: firms whose sales doubled since 2019, or firms with margins above 50%?",
+            ("How many firms' sales doubled since 2019?", "How many firms had margins above 50%?"),
         ),
         # Asked yes or no; a date ending one side dates the other too.
         (

@@ -3,6 +3,7 @@ import pytest
 from rag.ground import (
     DECLINE_TEXT,
     _left_out,
+    _only_set_aside,
     check_answer,
     is_decline,
     missing_specifics,
@@ -1399,6 +1400,16 @@ def test_a_respectively_sentence_keeps_each_item_with_its_own_value(draft, kept)
     assert verdict.refused is not kept
 
 
+@pytest.mark.parametrize(("draft", "kept"), [("Jinko Solar [1].", True), ("Transsion Holdings [1].", False)])
+def test_a_name_answering_a_questions_figure_is_the_one_paired_with_it(draft, kept):
+    passages = _one_passage(
+        "Transsion, Jinko Solar, and China Railway Signal allocated RMB 4.84 billion, RMB 2.24 billion, "
+        "and RMB 1.80 billion in cash dividends, respectively."
+    )
+    question = "Which company set aside RMB 2.24 billion for cash dividends?"
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is not kept
+
+
 def test_a_respectively_share_is_not_given_to_its_neighbour():
     passages = _one_passage(
         "Institutional investors held nearly 70% of the positions, with professional institutional investors "
@@ -1612,6 +1623,40 @@ def test_the_words_of_a_name_the_question_gives_do_not_ask_for_a_bracketed_group
     )
     right = "ACM Research (Shanghai) is named as a representative of the 12 semiconductor equipment companies [1]."
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
+
+
+def test_a_date_from_a_passage_about_something_else_answers_no_when_question():
+    passages = _passages_of(
+        [
+            "As of April 30, 2024, all 571 companies had disclosed their results.",
+            "In 2023, Loongson rolled out its 3A6000 processor.",
+        ]
+    )
+    assert check_answer("In what year was the exchange founded?", "2024 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer("When did Loongson roll out the 3A6000?", "2023 [2].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(
+        "By what date had all companies disclosed results?", "April 30, 2024 [1].", passages, SYSTEM, 0.5
+    ).refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Along with Sungrow, which company's plan put innovation first and set out new products for 2024?",
+        "Besides Sungrow, which firm put innovation first in its plan?",
+        "Other than Sungrow, who put innovation first?",
+    ],
+)
+def test_an_answer_naming_only_the_company_the_question_sets_aside_is_no_answer(question):
+    text = "Firms like Hoymiles and Sungrow prioritize innovation, setting out their main new product plans for 2024."
+    passages = _one_passage(text)
+    only_aside = "Sungrow's plan prioritized innovation, setting out its main new product plans for 2024 [1]."
+    verdict = check_answer(question, only_aside, passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "answer"
+    assert not check_answer(question, "Hoymiles [1].", passages, SYSTEM, 0.5).refused
+    # A count may name it again.
+    counted = "Besides Sungrow, how many firms put innovation first?"
+    assert not _only_set_aside(counted, "Two firms, Hoymiles and Sungrow [1].", frozenset({"firms"}))
 
 
 @pytest.mark.parametrize(

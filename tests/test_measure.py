@@ -165,6 +165,16 @@ def test_retail_investors_are_not_the_institutions():
     assert contrast("How many accounts did institutional investors hold?", evidence, lead_ins) is None
 
 
+def test_what_was_planned_is_not_what_was_done():
+    evidence = (
+        "In 2023, 146 companies introduced 152 repurchase plans, with proposed repurchase limits of RMB 17.89 billion."
+    )
+    lead_ins = "with proposed repurchase limits of RMB 17.89 billion"
+    asked = "How much did the companies actually spend on buybacks completed in 2023?"
+    assert contrast(asked, evidence, lead_ins) == ("actually", "limits")
+    assert contrast("What was the proposed limit of the 2023 buyback plans?", evidence, lead_ins) is None
+
+
 def test_a_figure_the_answer_gives_as_the_other_side_adds_to_the_one_asked():
     evidence = "Overseas revenues were RMB 402.62 billion, an increase of 9.7%, accounting for 28.8% of all revenues."
     lead_ins = "an increase of 9.7%\naccounting for 28.8%"
@@ -260,6 +270,11 @@ def test_no_other_kind(question, supporting, passages):
         ("Overseas revenue grew faster by 9.7% compared to cash flow by 13.6%.", ("faster", "slower")),
         ("Annuities grew faster in 2023 by 200% compared to public funds, which grew by 10%.", None),
         ("Revenue grew faster: 9.7% in 2023 and 13.6% in 2022.", None),
+        (
+            "The board has more chip makers (more than 110) than equipment makers (more than 120).",
+            ("more", "less"),
+        ),
+        ("Jinko paid more (RMB 2.24 billion) than CRSC (RMB 1.80 billion).", None),
     ],
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):
@@ -396,6 +411,7 @@ _BARS = (
         # The claim keeps the group's count, or the bound: read rightly.
         ("47 companies had growth of 50%.", "50%", _BARS, False),
         ("Revenue grew by over 50% at some firms.", "50%", _BARS, False),
+        ("60% of firms saw revenue surge by more than 50 percent.", "50%", _BARS, False),  # the bound, in words
         # A share that is itself the value, bounded or not.
         ("60% of the companies grew.", "60%", _BARS, False),
         (

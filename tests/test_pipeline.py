@@ -304,6 +304,17 @@ def test_a_draft_with_no_supported_claim_is_retried_with_the_passages_reordered(
     assert "reverse order" in " ".join(answer.notes)
 
 
+def test_an_answer_from_a_passage_without_the_questions_name_is_retried_reordered(settings, embedder):
+    generator = _drafts("Coffee sales fell by 4.7% [1].", "40% of the staff were in Kenya [1].")
+    several = settings.replace(min_relative_score=0.0)
+    answer = Pipeline(several, embedder=embedder, generator=generator).ask(
+        "What share of Northwind's staff worked in Kenya at the end of 2021?"
+    )
+    assert len(generator.calls) == 2
+    assert not answer.refused and "40%" in answer.text
+    assert "reverse order" in " ".join(answer.notes)
+
+
 def test_a_second_misreading_is_retried_with_the_question_before_the_passages(settings, embedder):
     generator = _drafts("It employed 9,999 people [1].", "It employed 8,888 people [1].", "It employed 312 people [1].")
     several = settings.replace(min_relative_score=0.0)
@@ -410,6 +421,19 @@ def test_a_name_common_in_one_document_is_still_a_subject_in_another(settings, e
     assert answer.refused and "Greyhaven" in answer.text
     pipeline, _ = _pipeline(settings, embedder, "Greyhaven renewed 8 km of mains [1].")
     assert not pipeline.ask("How many km of mains did Greyhaven renew?").refused
+
+
+def test_the_people_of_a_country_that_is_context_are_context_too(settings, embedder, corpus):
+    # "China" is in most of this report's passages: "the Chinese market" asks nothing more
+    # than "the domestic market" says.
+    (corpus / "china.md").write_text(
+        "# China Tea 2021\n\n## I. Supply\n\nChina grew 12 megatonnes.\n\n## II. Trade\n\nChina sold tea abroad.\n\n"
+        "## III. Brands\n\nIn China, Longjing holds 31% of the domestic green tea market.\n",
+        encoding="utf-8",
+    )
+    pipeline, generator = _pipeline(settings, embedder, "Longjing holds 31% of the market [1].")
+    answer = pipeline.ask("How much of the Chinese green tea market does Longjing hold?")
+    assert generator.calls and not answer.refused
 
 
 def test_a_rank_in_the_question_does_not_decline_before_generation(settings, embedder):

@@ -166,6 +166,15 @@ _COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
 _DATE_WORDS = frozenset(
     terms(f"{' '.join(_CALENDAR_WORDS)} year years month quarter half period date time day week when what which")
 )
+# A question asking for a name: "Which company ...?", "Who ...?", "What firm ...?".
+_NAME_ASKED_RE = re.compile(
+    r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,3}?\s+(?:company|companies|firm|firms|organi[sz]ations?|maker|makers|"
+    r"supplier|suppliers|developer|developers|manufacturer|manufacturers)\b|^\W*who\b|\bwhich one\b",
+    re.IGNORECASE,
+)
+_NAME_QUESTION_TERMS = frozenset(terms("company companies firm firms one report mention named name said listed"))
+# A question for a name besides those it gives: "Which other company ...?", "who else ...?".
+_OTHER_ASKED_RE = re.compile(r"\b(?:which|what) (?:other|else)\b|\bwho else\b", re.IGNORECASE)
 # A name the question sets aside to ask for another: "Besides KBC Corporation, which ...".
 _ASIDE_NAME_RE = re.compile(
     r"\b(?i:besides|apart from|aside from|other than|except(?: for)?|excluding|along with|alongside|"
@@ -309,6 +318,8 @@ _CONNECTIVES = frozenset(
     "first second third then next lastly".split()
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+# An acronym's plural names what the acronym does: "ETFs" are "ETF" products.
+_PLURAL_ACRONYM_RE = re.compile(r"^([A-Z]{2,})s$")
 # "R&D", "M&A": two initials joined by "&" stand for two words joined by "and".
 _PAIR_ACRONYM_RE = re.compile(r"([A-Z])&([A-Z])")
 _BRACKETED_RE = re.compile(r"\(([^()]*)\)")
@@ -676,6 +687,9 @@ def check_answer(
         return replace(decline(reason, notes), retry="both")
     if _restates(question, bodies):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
+    if stray := _named_for_nothing_asked(question, kept, evidence, background, ordinary):
+        reason = f"The passages found do not say what the question asks of “{stray}”."
+        return replace(decline(reason, notes), retry="reorder")
     if aside := _only_set_aside(question, bodies, ordinary):
         reason = f"The answer found names only {aside}, which the question sets aside."
         return replace(decline(reason, notes), retry="answer")
@@ -724,14 +738,50 @@ def _undated(
     return bool(asked and numbers and not said_alike(asked, said))
 
 
+def _named_for_nothing_asked(
+    question: str,
+    kept: list[_Support],
+    evidence: dict[int, _Evidence],
+    background: Background,
+    ordinary: frozenset[str],
+) -> str:
+    """The claim of a "which company ...?" answer without figures whose new name stands only
+    in sentences that say none of what the question says of it: "Which company found a way
+    to transport carbon dioxide in a sub-supercritical state?" is not answered by "Cathay
+    Biotech, a pioneer in synthetic biology, intends to introduce ...". A question that says
+    one thing of it ("which company makes the X2?") may say it in other words. "" when each
+    name's sentences share a word with the question."""
+    if not _NAME_ASKED_RE.search(question):
+        return ""
+    numbers = dedupe(n for s in kept for n in s.passages)
+    is_background = _background_in(background, numbers, evidence)
+    aside = {t for name in _names(question, ordinary) if is_background(name) for t in terms(name)}
+    asked = set(terms(question)) - aside - _NAME_QUESTION_TERMS
+    if len(asked) < 2:
+        return ""
+    asked_tokens = set(tokens(question))
+    for support in kept:
+        if figures_but_years(support.claim.body):
+            continue
+        for name in (n for n in _names(support.claim.body, ordinary) if not set(tokens(n)) <= asked_tokens):
+            named = set(tokens(name))
+            standing = [t for n in support.passages for t in evidence[n].sentences if named <= set(tokens(t))]
+            if standing and not said_alike(asked, set(terms(" ".join(standing)))):
+                return support.claim.body.rstrip(". ")
+    return ""
+
+
 def _only_set_aside(question: str, answer: str, ordinary: frozenset[str]) -> str:
     """The name a question asking for another one sets aside ("Along with LES, which company
-    ...?", "Besides KBC, who ...?") when it is all the answer names; else "". A count ("Besides
-    KBC, how many ...?") may well name it again."""
+    ...?", "Besides KBC, who ...?", "Espressif is cited. Which other company ...?") when it is
+    all the answer names; else "". A count ("Besides KBC, how many ...?") may well name it again."""
     if not _OPEN_QUESTION_RE.search(question) or QUANTITY_RE.match(question) or COUNT_QUESTION_RE.search(question):
         return ""
     aside = [m.group(1).strip() for m in _ASIDE_NAME_RE.finditer(question)]
-    named = [set(terms(n)) for n in _names(answer, ordinary)]
+    if _OTHER_ASKED_RE.search(question):
+        aside += _names(question, ordinary)
+    # "Espressif Systems (Shanghai) Co., Ltd.": a bracketed place is part of the name given.
+    named = [set(terms(n)) for n in _names(_BRACKETED_RE.sub("", answer), ordinary)]
     within = set(terms(" ".join(aside)))
     return aside[0] if aside and named and all(n <= within for n in named) else ""
 
@@ -1755,7 +1805,7 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
             next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
             if offset in openers and not next_capitalised and (not ordinary or word.lower() in ordinary):
                 continue
-            for part in (_POSSESSIVE_RE.sub("", p) for p in parts):
+            for part in (_PLURAL_ACRONYM_RE.sub(r"\1", _POSSESSIVE_RE.sub("", p)) for p in parts):
                 lowered = part.lower()
                 letters = re.sub(r"[^A-Za-z]", "", part)
                 shouting = letters.isupper() and len(letters) > 5

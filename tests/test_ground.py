@@ -659,7 +659,8 @@ def test_model_numbers_must_match_exactly():
         ("How much did the companies earn overseas?", "Four companies won awards [3].", "money"),
         ("How much did the companies earn overseas?", "Overseas revenues were RMB 402.62 billion [3].", ""),
         ("How much did the companies' overseas earnings grow?", "Overseas revenues were 28.8% of all [3].", ""),
-        ("Who holds a larger share of the market value?", "Four companies won awards [3].", ""),
+        # Not a share asked for, but a name: one from a sentence that says nothing asked is read again.
+        ("Who holds a larger share of the market value?", "Four companies won awards [3].", "reorder"),
         ("How much was overseas revenue, and what was its share?", "Overseas revenues were 28.8% of all [3].", "parts"),
         ("How much was overseas revenue, and what was its share?", "RMB 402.62 billion, 28.8% of all [3].", ""),
         ("How much did the companies earn overseas, and where?", "RMB 402.62 billion [3].", ""),
@@ -1639,18 +1640,34 @@ def test_a_date_from_a_passage_about_something_else_answers_no_when_question():
     ).refused
 
 
+def test_a_name_from_a_sentence_that_says_nothing_asked_is_no_answer():
+    passages = _passages_of(
+        [
+            "Cathay Biotech, a pioneer in synthetic biology, intends to bring in a state-owned investor.",
+            "G-gas broke a foreign monopoly with a home-grown way to transport carbon dioxide.",
+        ]
+    )
+    question = "Which company found a home-grown way to move carbon dioxide?"
+    verdict = check_answer(question, "Cathay Biotech [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "reorder"
+    assert not check_answer(question, "G-gas [2].", passages, SYSTEM, 0.5).refused
+    # One word asked of it may be said in others.
+    assert not check_answer("Which company innovates?", "Cathay Biotech [1].", passages, SYSTEM, 0.5).refused
+
+
 @pytest.mark.parametrize(
     "question",
     [
         "Along with Sungrow, which company's plan put innovation first and set out new products for 2024?",
         "Besides Sungrow, which firm put innovation first in its plan?",
         "Other than Sungrow, who put innovation first?",
+        "Sungrow is said to put innovation first. Which other company is?",
     ],
 )
 def test_an_answer_naming_only_the_company_the_question_sets_aside_is_no_answer(question):
     text = "Firms like Hoymiles and Sungrow prioritize innovation, setting out their main new product plans for 2024."
     passages = _one_passage(text)
-    only_aside = "Sungrow's plan prioritized innovation, setting out its main new product plans for 2024 [1]."
+    only_aside = "Sungrow (Hefei)'s plan prioritized innovation, setting out its main new product plans for 2024 [1]."
     verdict = check_answer(question, only_aside, passages, SYSTEM, 0.5)
     assert verdict.refused and verdict.retry == "answer"
     assert not check_answer(question, "Hoymiles [1].", passages, SYSTEM, 0.5).refused
@@ -1662,6 +1679,8 @@ def test_an_answer_naming_only_the_company_the_question_sets_aside_is_no_answer(
 @pytest.mark.parametrize(
     ("question", "evidence"),
     [
+        # An acronym's plural is the acronym.
+        ("How much did the STAR 100 ETFs grow?", "The STAR 100 ETF products grew 42.3%."),
         # A possessive is no part of a name; the acronym stands for the name written out.
         ("How much did NSIG's bond raise?", "National Silicon Industry Group issued a bond of RMB 1.34 billion."),
         # Two initials joined by "&" stand for two words joined by "and".

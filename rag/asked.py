@@ -49,7 +49,9 @@ SHARE_QUESTION_RE = re.compile(
 CHANGE_QUESTION_RE = re.compile(
     r"\bby how much\b|\bhow much (?:[\w'’&-]+ ){0,8}?(?:grow|grew|grown|rise|rose|risen|increase|increased|"
     r"decrease|decreased|fall|fell|fallen|drop|dropped|decline|declined|change|changed|jump|jumped|climb|climbed)\b"
-    r"(?!\s+to\b)",
+    r"(?!\s+to\b)|"
+    # "What was the companies' revenue growth in 2023?"
+    r"^\W*what (?:was|were|is|are) (?:[\w'’&-]+ ){0,8}?(?:growth|growth rate)\b(?!\s+(?:of|in) (?:more|over|above))",
     re.IGNORECASE,
 )
 # Questions asking for the gap between two figures: "how many more ... than", "by how much did A exceed B".
@@ -125,6 +127,22 @@ _DID_SIDES_RE = re.compile(
     r"^did\s+(?:(?P<more>more)\s+(?P<counted>.+?)|(?P<subject>.+?)\s+(?P<verb>grow|rise|increase|fall|drop|decline)"
     r"\s+(?P<than>faster|slower|more|less))\s+(?P<a>(?:in|during)\s+[^?,]+?)\s+(?:or|than)\s+"
     r"(?P<b>(?:in|during)\s+[^?,]+?)\s*\?",
+    re.IGNORECASE,
+)
+# ... or one measure at two times: "Was revenue growth stronger in full-year 2023 or in Q1 2024?"
+_WAS_WHEN_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?(?P<verb>was|were|is|are)\s+(?P<subject>[^?]+?)\s+"
+    rf"(?P<than>stronger|weaker|faster|slower|{_BIGGER})\s+"
+    r"(?P<a>(?:in|during|for)\s+[^?,]+?),?\s+or\s+(?P<b>(?:in|during|for)\s+[^?,]+?)\s*\?",
+    re.IGNORECASE,
+)
+# "Stronger" growth is higher growth.
+_PLAIN_COMPARATIVES = {"stronger": "higher", "weaker": "lower"}
+_GROWTH_SUBJECT_RE = re.compile(r"\b(?:grow\w*|growth|increase\w*|rise|rose|change\w*)\b", re.IGNORECASE)
+# ... or counts of two kinds: "Did the companies put forward more buyback plans or more
+# stake increase plans?"
+_DID_MORE_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?did\s+(?P<lead>[^?]+?)\s+more\s+(?P<a>[^?]+?),?\s+or\s+more\s+(?P<b>[^?]+?)\s*\?",
     re.IGNORECASE,
 )
 # ... or two subjects with one verb: "Did overseas revenue grow faster or slower than total
@@ -466,6 +484,20 @@ def comparison(question: str) -> Comparison | None:
         asked = _with_preface(pre, _what_is(verb, a, ""), _what_is(verb, b, ""))
         claims = _with_preface(pre, f"{a} {verb} {than}", f"{b} {verb} {than}")
         return Comparison(asked, claims, than)
+    if match := _WAS_WHEN_RE.search(question):
+        a, b = _sides(match.group("a"), match.group("b"))
+        pre, verb, subject = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("subject")
+        than = _PLAIN_COMPARATIVES.get(match.group("than").lower(), match.group("than").lower())
+        asked = _with_preface(pre, f"what {verb} {subject} {a}?", f"what {verb} {subject} {b}?")
+        claims = _with_preface(pre, f"{subject} {verb} {than} {a}", f"{subject} {verb} {than} {b}")
+        rates = bool(_GROWTH_SUBJECT_RE.search(subject)) or than in ("faster", "slower")
+        return Comparison(asked, claims, than, rates)
+    if match := _DID_MORE_RE.search(question):
+        a, b = _sides(match.group("a"), match.group("b"))
+        pre, lead = (match.group("pre") or "").strip(), " ".join(match.group("lead").split())
+        asked = _with_preface(pre, f"how many {a} did {lead}?", f"how many {b} did {lead}?")
+        claims = _with_preface(pre, f"{lead} more {a}", f"{lead} more {b}")
+        return Comparison(asked, claims, "more")
     if match := _MORE_THERE_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         counted, verb = " ".join(match.group("counted").split()), match.group("verb").lower()

@@ -187,6 +187,9 @@ def test_requests_no_document_answers(question, wanted):
         ("How much did overseas revenue rise in 2023?", True),
         ("How much has the fund grown to?", False),  # the level it reached
         ("How much did the companies invest in R&D?", False),
+        ("What was the companies' operating revenue growth in 2023?", True),
+        ("What was the year-on-year growth rate of R&D investment?", True),
+        ("What was the number of firms with growth of more than 50%?", False),
     ],
 )
 def test_questions_that_ask_how_much_something_changed(question, asks):
@@ -234,6 +237,17 @@ def test_questions_that_ask_how_much_something_changed(question, asks):
         (
             "Which number is larger: the firms that had launched plans by end-2023, or the firms that cut jobs?",
             ("How many firms had launched plans by end-2023?", "How many firms cut jobs?"),
+        ),
+        (
+            "In 2023, did the firms put forward more buyback plans or more stake increase plans? How many?",
+            (
+                "In 2023, how many buyback plans did the firms put forward?",
+                "In 2023, how many stake increase plans did the firms put forward?",
+            ),
+        ),
+        (
+            "Was the harbour's tonnage larger in 2022 or in 2023?",
+            ("What was the harbour's tonnage in 2022?", "What was the harbour's tonnage in 2023?"),
         ),
         (
             "Which group is bigger: firms whose sales doubled since 2019, or firms with margins above 50%?",
@@ -464,6 +478,29 @@ def test_a_side_answered_by_a_bare_figure_is_labelled_with_what_it_asked(side, s
             "did overseas revenue grow faster or slower than total revenue in 2023?",
             ("Overseas revenue grew faster in 2023", "Total revenue grew faster in 2023"),
             True,
+        ),
+        # One measure at two times; "stronger" growth is higher growth.
+        (
+            "Was the firms' revenue growth stronger in 2023 or in the first quarter of 2024?",
+            (
+                "The firms' revenue growth was higher in 2023",
+                "The firms' revenue growth was higher in the first quarter of 2024",
+            ),
+            True,
+        ),
+        (
+            "Was the harbour's tonnage larger in 2022 or in 2023?",
+            ("The harbour's tonnage was larger in 2022", "The harbour's tonnage was larger in 2023"),
+            False,
+        ),
+        # Counts of two kinds.
+        (
+            "In 2023, did the firms put forward more buyback plans or more stake increase plans?",
+            (
+                "In 2023, the firms put forward more buyback plans",
+                "In 2023, the firms put forward more stake increase plans",
+            ),
+            False,
         ),
     ],
 )

@@ -320,6 +320,13 @@ _CREATIVE_RE = re.compile(
     r"tales?|fables?|jokes?|puns?|riddles?|rhymes?|novels?|screenplays?|code|scripts?|programs?|recipes?)\b",
     re.IGNORECASE,
 )
+# The assistant's own set-up asked for: "print the rules you were given", "your system prompt".
+_OWN_INSTRUCTIONS_RE = re.compile(
+    r"\b(?:system prompt|(?:setup|set-up|initial|hidden|original|system) (?:text|prompt|instructions|message|rules)|"
+    r"(?:rules|instructions|prompt|text) (?:you were|you've been|you have been|you are) given|"
+    r"your (?:instructions|rules|prompt|configuration|guidelines))\b",
+    re.IGNORECASE,
+)
 _ADVICE_RE = re.compile(
     r"\b(?:should|shall|must) (?:i|we) (?:buy|sell|invest|hold|short)\b|"
     r"(?:^\W*|\b(?:you|please|and|then)\s+)(?:recommend|suggest|advise|pick|tip)\w* (?:(?:me|us) )?"
@@ -428,6 +435,8 @@ def beyond_documents(question: str) -> str:
     def wants(part: str) -> str:
         if m := _CREATIVE_RE.search(part):
             return f"writing of the assistant's own (“{m.group(1).lower()}”)"
+        if _OWN_INSTRUCTIONS_RE.search(part):
+            return "the assistant's own instructions"
         return "investment advice" if _ADVICE_RE.search(part) else ""
 
     read = [(p, wants(p)) for p in _clauses(question)]

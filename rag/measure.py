@@ -467,10 +467,12 @@ _GAP_AFTER_RE = re.compile(
 )
 
 
-# What a gap is taken from: "than in 2022", "than the previous year", "than a year earlier".
+# What a gap is taken from: "than in 2022", "than the previous year", "than a year earlier",
+# "than when they were first issued".
 _THAN_RE = re.compile(r"\bthan\b((?:\W+[\w-]+){1,8})", re.IGNORECASE)
 _EARLIER_RE = re.compile(
-    r"\b(?:(?:19|20)\d\d|years?|quarters?|months?|periods?|previous|last|prior|earlier|before|ago|base)\b",
+    r"\b(?:(?:19|20)\d\d|years?|quarters?|months?|periods?|previous|last|prior|earlier|before|ago|base|when|"
+    r"issued|issuance|inception|launch|launched|outset|initially|originally)\b",
     re.IGNORECASE,
 )
 # ... or before it: "exceeded the increase by RMB 17.89 billion", "was higher than B by 3%".

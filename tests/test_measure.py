@@ -459,6 +459,12 @@ _DIVIDENDS = (
         ("Jinko Solar allocated RMB 2.24 billion in dividends.", "2.24", _DIVIDENDS, False),
         ("Revenue was 4.7% higher than in 2022.", "4.7%", "Revenue rose by 4.7% year on year.", False),
         ("Revenue was 4.7% higher than the year before.", "4.7%", "Revenue rose by 4.7% year on year.", False),
+        (
+            "The funds are bigger now than when they were first issued by 42.3%.",
+            "42.3%",
+            "The funds reached RMB 19 billion, an increase of 42.3% on their issuance size.",
+            False,
+        ),
         # A change is a gap from an earlier time, not from another thing.
         (
             "Detection revenue growth was 62.3% higher than that of integrated circuits.",

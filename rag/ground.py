@@ -298,6 +298,9 @@ _LEAST_RE = re.compile(
 _MOST_RE = re.compile(
     r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.IGNORECASE
 )
+# A bound a passage puts on one figure: the most or the least it can be.
+_UPPER_BOUND_RE = re.compile(r"\b(?:at (?:the )?most|upper limit|ceiling)\b", re.IGNORECASE)
+_LOWER_BOUND_RE = re.compile(r"\b(?:at (?:the )?least|lower limit|floor)\b", re.IGNORECASE)
 # Questions that ask for something to be found and said ("which company ...", "what were the
 # three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?").
 _OPEN_QUESTION_RE = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|name|list)\b", re.IGNORECASE)
@@ -872,6 +875,9 @@ def _extreme_backed(
     if not which or _extreme_asked(support.claim.body) != which or not support.passages:
         return True
     if (_LEAST_RE if which == "smallest" else _MOST_RE).search(support.window):
+        return True
+    # "increasing shareholdings by RMB 1.26 billion at most" states the largest it could be.
+    if (_LOWER_BOUND_RE if which == "smallest" else _UPPER_BOUND_RE).search(support.window):
         return True
     said = {figure_value(f) for f in figures_but_years(support.claim.body)}
     names = {t for name in _names(support.claim.body, ordinary) for t in terms(name)} - set(terms(question))

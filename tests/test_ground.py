@@ -909,6 +909,9 @@ def test_an_answer_that_is_not_the_extreme_asked_for_is_declined_and_retried(que
         ("Which source supplied the smallest share?", "Westfold supplied the smallest share [3].", False),
         ("Which source supplied the smallest share?", "Brannock supplied the smallest share [3].", True),
         ("What is the highest operating temperature?", "The highest operating temperature is 50 °C [4].", False),
+        # A bound the passage puts on its one figure says what the most is.
+        ("What is the most insiders could add to their stakes?", "The most was $1.26 million [5].", False),
+        ("What is the least insiders could add to their stakes?", "The least was $1.26 million [5].", True),
         # Not asked for an extreme: a claim of one is not checked for it.
         ("How much does Planning receive?", "Planning receives the largest sum, $14.2 million [1].", False),
     ],
@@ -919,6 +922,7 @@ def test_a_claim_of_the_extreme_asked_for_must_be_what_its_passage_says_or_shows
         "The Police Department receives $98.7 million and remains the largest department.",
         "Saltmere supplied 58% of the total, the Brannock wells 31%, and purchases from Westfold the remaining 11%.",
         "Operating temperature: -10 °C to 50 °C",
+        "Insiders plan to add to their stakes by $1.26 million at most.",
     ]
     assert check_answer(question, draft, _passages_of(texts, "Budget"), SYSTEM, 0.5).refused is declined
 

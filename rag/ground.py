@@ -298,6 +298,19 @@ _LEAST_RE = re.compile(
 _MOST_RE = re.compile(
     r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.IGNORECASE
 )
+# A day asked for ("On what date did it issue the bond?"), which a year or a quarter does not
+# give; and a day as written: "April 30, 2024", "30 April", "2024-04-30", "4/30/2024".
+_DAY_ASKED_RE = re.compile(
+    r"\b(?:on|by|as of|at) what (?:exact )?date\b|^\W*what (?:exact )?(?:date|day)\b|\bwhich (?:date|day)\b|"
+    r"\bwhat day\b",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_DATE_RE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
 # A bound a passage puts on one figure: the most or the least it can be.
 _UPPER_BOUND_RE = re.compile(r"\b(?:at (?:the )?most|upper limit|ceiling)\b", re.IGNORECASE)
 _LOWER_BOUND_RE = re.compile(r"\b(?:at (?:the )?least|lower limit|floor)\b", re.IGNORECASE)
@@ -618,6 +631,8 @@ def check_answer(
         return replace(decline("The passages found give no count for this.", notes), retry="count")
     if DATE_QUESTION_RE.search(question) and not any(gives("date", s.claim.body) for s in kept):
         return replace(decline("The passages found give no date for this.", notes), retry="date")
+    if _DAY_ASKED_RE.search(question) and not any(_DAY_DATE_RE.search(s.claim.body) for s in kept):
+        return replace(decline("The passages found give no day for this, only a longer period.", notes), retry="date")
     if DATE_QUESTION_RE.search(question) and _undated(question, kept, evidence, background, ordinary):
         return decline("The passages found give dates of other things, not of what was asked.", notes)
     gaps = question_gaps([s for s in kept if s.passages])

@@ -1630,6 +1630,17 @@ def test_the_words_of_a_name_the_question_gives_do_not_ask_for_a_bracketed_group
     assert not check_answer(question, right, _one_passage(text), SYSTEM, 0.5).refused
 
 
+def test_a_year_does_not_answer_a_question_for_the_day():
+    passages = _passages_of(
+        ["In 2023, the group issued its first innovation bond.", "All firms had reported by April 30, 2024."]
+    )
+    verdict = check_answer("On what date did the group issue its bond?", "2023 [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "date"
+    assert not check_answer("In what year did the group issue its bond?", "2023 [1].", passages, SYSTEM, 0.5).refused
+    by_when = "By what date had all firms reported?"
+    assert not check_answer(by_when, "By April 30, 2024 [2].", passages, SYSTEM, 0.5).refused
+
+
 def test_a_date_from_a_passage_about_something_else_answers_no_when_question():
     passages = _passages_of(
         [

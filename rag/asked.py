@@ -64,7 +64,7 @@ GAP_QUESTION_RE = re.compile(
 # Questions whose answer is an amount of money: "100,000 utility patents" does not answer
 # "what was the market capitalisation?". Not when they ask how it changed or what share it is.
 # Money asked for: "how much did they pour into", "what did the firms bring in from sales",
-# "how much revenue, in RMB, did ... generate".
+# "how much revenue, in RMB, did ... generate", "which was the bigger sum".
 _MONEY_VERBS = (
     r"raise|raised|invest|invested|spend|spent|pay|paid|cost|costs|earn|earned|borrow|borrowed|charge|charged|"
     r"generate|generated|(?:bring|brought|pull|pulled|take|took|rake|raked) in"
@@ -74,7 +74,8 @@ _MONEY_QUESTION_RE = re.compile(
     r"\bmarket (?:cap|capitali[sz]ation|value)\b|"
     rf"\bhow much (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|\bwhat did (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|"
     r"\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b|"
-    r"\bin (?:RMB|CNY|USD|EUR|GBP|yuan|renminbi|dollars|euros|pounds)\b",
+    r"\bin (?:RMB|CNY|USD|EUR|GBP|yuan|renminbi|dollars|euros|pounds)\b|"
+    r"\b(?:bigger|larger|greater|smaller|higher|lower) sum\b",
     re.IGNORECASE,
 )
 _NOT_MONEY_QUESTION_RE = re.compile(

@@ -475,9 +475,11 @@ _EARLIER_RE = re.compile(
     r"issued|issuance|inception|launch|launched|outset|initially|originally)\b",
     re.IGNORECASE,
 )
-# ... or before it: "exceeded the increase by RMB 17.89 billion", "was higher than B by 3%".
+# ... or before it: "exceeded the increase by RMB 17.89 billion", "was higher than B by 3%",
+# "R&D was larger by RMB 156.12 billion".
 _GAP_BEFORE_RE = re.compile(
-    r"\b(?:exceed(?:s|ed)?|surpass(?:es|ed)?|outpac(?:es|ed)|outstrip(?:s|ped)?|than)\b[^.;]{0,80}?"
+    r"(?:\b(?:exceed(?:s|ed)?|surpass(?:es|ed)?|outpac(?:es|ed)|outstrip(?:s|ped)?|than)\b[^.;]{0,80}?|"
+    r"\b(?:larger|bigger|greater|smaller|higher|lower)\s+)"
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+)?(?:rmb|usd|us\$|[$€£¥])?\s*$",
     re.IGNORECASE,
 )

@@ -453,6 +453,8 @@ _DIVIDENDS = (
             True,
         ),
         ("Sales were higher than costs by 4.7%.", "4.7%", "Sales reached RMB 12 billion, 4.7% of the total.", True),
+        ("R&D was larger by RMB 156.12 billion.", "156.12", "R&D reached RMB 156.12 billion, up 14.3%.", True),
+        ("R&D grew faster, by 14.3%.", "14.3%", "R&D reached RMB 156.12 billion, up 14.3%.", False),
         ("Sales exceeded costs by 4.7%.", "4.7%", "Sales exceeded costs by 4.7% in 2023.", False),
         ("Revenue grew by 4.7%.", "4.7%", "Revenue was RMB 12 billion, 4.7% of the total.", False),
         # Given as a level, or as a change or gap in the sentence: read rightly.

@@ -66,6 +66,7 @@ from rag.measure import (
     measure_unsaid,
     misordered,
     other_kind,
+    part_for_total,
     read_as_gap_or_change,
     unit_of,
     unqualified,
@@ -670,6 +671,10 @@ def check_answer(
     compares = bool(_COMPARISON_RE.search(question))
     # A comparison's qualifier may be its other side's ("R&D intensity or overseas revenue").
     one_sided = not compares and any(_measured(s.claim.body) for s in kept)
+    if part := part_for_total(question, lead_ins):
+        return replace(
+            decline(f"The figure found is the “{part}” part, not the total asked for.", notes), retry="reorder"
+        )
     if one_sided and (lacking := unqualified(question, core)):
         return decline(f"The passages found do not say it of “{lacking}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.

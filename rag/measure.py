@@ -108,6 +108,7 @@ _QUALIFIERS = [
     [{"net"}, {"gross"}],
     [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
 ]
+_TOTAL_WORDS = frozenset({"total", "overall", "combined", "altogether", "whole"})
 # Words that name different things: a question about one side is not answered by a
 # sentence that speaks only of another ("median" vs "average", "revenue" vs "profit"
 # vs "cost"). "mean" is a verb too, so it only tells a side here, never asks for one.
@@ -671,6 +672,18 @@ def unqualified(question: str, evidence: str) -> str:
         if len(named) == 1 and not named[0] & said:
             return sorted(named[0] & asked)[0]
     return ""
+
+
+def part_for_total(question: str, lead_ins: str) -> str:
+    """Where the question asks for a total ("the total trading turnover", "all companies'
+    revenue") and names no place, the place word ("overseas", "domestic") that leads up to the
+    answer's figure: a part of the whole, not the total. "" otherwise."""
+    asked = _asked_words(question)
+    places = _QUALIFIERS[2]
+    if not asked & _TOTAL_WORDS or any(side & asked for side in places):
+        return ""
+    said = _words(lead_ins)
+    return next((sorted(side & said)[0] for side in places if side & said), "")
 
 
 def other_kind(

@@ -21,6 +21,7 @@ from rag.measure import (
     measure_unsaid,
     misordered,
     other_kind,
+    part_for_total,
     unit_of,
     unqualified,
     value_taken_for_bar,
@@ -163,6 +164,14 @@ def test_retail_investors_are_not_the_institutions():
     asked = "How many active accounts did individual (retail) investors hold?"
     assert contrast(asked, evidence, lead_ins) == ("individual", "institutional")
     assert contrast("How many accounts did institutional investors hold?", evidence, lead_ins) is None
+
+
+def test_a_part_in_one_place_is_not_the_total():
+    lead_ins = "overseas revenues were RMB 402.62 billion"
+    assert part_for_total("What was the total turnover of the companies?", lead_ins) == "overseas"
+    assert part_for_total("What was the companies' total overseas revenue?", lead_ins) == ""
+    assert part_for_total("How much did overseas revenue grow?", lead_ins) == ""
+    assert part_for_total("What was the total revenue?", "a total operating revenue of RMB 1,397.78 billion") == ""
 
 
 def test_what_was_planned_is_not_what_was_done():

@@ -27,7 +27,7 @@ QUANTITY_RE = re.compile(
 # the accounts passed 70,000?". Not "year-on-year", nor "when" inside a clause ("... when wet").
 _PERIOD = r"(?:(?:point in )?time|point|date|day|month(?: and year)?|year|quarter|period)(?![\w-])"
 DATE_QUESTION_RE = re.compile(
-    r"^\W*(?:and\s+)?(?:since\s+|until\s+|by\s+)?when\b|"
+    r"^\W*(?:and\s+)?(?:since\s+|until\s+|by\s+)?when\b|\b(?:as of|since|until|by|from) when\b|"
     rf"\b(?:as of|by|on|in|at|up to|until|since|for|during|over|by the end of|from) (?:what|which) {_PERIOD}|"
     rf"^\W*(?:what|which) {_PERIOD}",
     re.IGNORECASE,

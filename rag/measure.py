@@ -189,9 +189,11 @@ _COMPARED_WORDS = 12  # words between a compared figure and "than"
 # "grew faster, by 9.7%, compared to Y's 13.6%", "has more chip makers (110) than equipment
 # makers (120)": both figures after the comparative.
 _COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)", re.IGNORECASE)
-# A side the question sets aside: "rather than the average", "instead of gross", "not the mean".
+# A side the question sets aside: "rather than the average", "instead of gross", "not the mean",
+# "the mean (not median)".
 _SET_ASIDE_RE = re.compile(
-    r"\b(?:rather than|instead of|as opposed to|not the|not an?)\s+(?:(?:the|an?|its|their)\s+)?[a-z]+", re.IGNORECASE
+    r"(?:\b(?:rather than|instead of|as opposed to|not the|not an?)|[(,]\s*not)\s+(?:(?:the|an?|its|their)\s+)?[a-z]+",
+    re.IGNORECASE,
 )
 _SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")

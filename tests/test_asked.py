@@ -84,6 +84,7 @@ def test_what_gives_an_answer_of_a_kind(kind, text, expected):
         ("In what period did Biokin and Jinko each record net profit above RMB 1 billion?", True),
         ("By the end of which year had the companies launched 539 plans?", True),
         ("Which period do the revenue figures cover?", True),
+        ("Institutional investors' active accounts passed 70,000 as of when?", True),
         ("What year-on-year increase did drug makers see in 2023?", False),
         ("How long does the battery last when operated at -10 °C?", False),
     ],

@@ -166,6 +166,12 @@ def test_retail_investors_are_not_the_institutions():
     assert contrast("How many accounts did institutional investors hold?", evidence, lead_ins) is None
 
 
+def test_a_side_set_aside_in_brackets_is_not_asked():
+    evidence = lead_ins = "The median margin was 41.7%"
+    assert contrast("What was the mean (not median) margin?", evidence, lead_ins) == ("mean", "median")
+    assert contrast("What was the mean, not median, margin?", evidence, lead_ins) == ("mean", "median")
+
+
 def test_a_part_in_one_place_is_not_the_total():
     lead_ins = "overseas revenues were RMB 402.62 billion"
     assert part_for_total("What was the total turnover of the companies?", lead_ins) == "overseas"

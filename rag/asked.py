@@ -32,8 +32,10 @@ DATE_QUESTION_RE = re.compile(
     rf"^\W*(?:what|which) {_PERIOD}",
     re.IGNORECASE,
 )
+# A month's name, whole or cut short: "April", "Apr".
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _DATE_ANSWER_RE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b[qh][1-4]\b|"
+    rf"\b(?:19|20)\d\d\b|\b{MONTH}\b|\b[qh][1-4]\b|"
     r"\b(?:first|second|third|fourth|last) (?:quarter|half)\b|\byear[- ]end\b|\bend of\b|"
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\b",
     re.IGNORECASE,

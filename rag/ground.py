@@ -34,6 +34,7 @@ from rag.asked import (
     DATE_QUESTION_RE,
     GAP_QUESTION_RE,
     HOW_MEASURES,
+    MONTH,
     QUANTITY_RE,
     SHARE_QUESTION_RE,
     answer_kind,
@@ -306,9 +307,8 @@ _DAY_ASKED_RE = re.compile(
     r"\bwhat day\b",
     re.IGNORECASE,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_DATE_RE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    rf"\b{MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?!\w)|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.IGNORECASE,
 )

@@ -164,6 +164,8 @@ _PREPOSITIONS = frozenset(
     "behind beside despite since toward towards without".split()
 )
 _COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
+# Words that set something apart: "excluding the four red chips", "other than KBC".
+_APART_FROM = r"except(?: for)?|excluding|other than|apart from|aside from"
 # The words with which a question asks for a date, as terms.
 _DATE_WORDS = frozenset(
     terms(f"{' '.join(_CALENDAR_WORDS)} year years month quarter half period date time day week when what which")
@@ -179,8 +181,8 @@ _NAME_QUESTION_TERMS = frozenset(terms("company companies firm firms one report 
 _OTHER_ASKED_RE = re.compile(r"\b(?:which|what) (?:other|else)\b|\bwho else\b", re.IGNORECASE)
 # A name the question sets aside to ask for another: "Besides KBC Corporation, which ...".
 _ASIDE_NAME_RE = re.compile(
-    r"\b(?i:besides|apart from|aside from|other than|except(?: for)?|excluding|along with|alongside|"
-    r"together with|in addition to|as well as)\s+((?:[A-Z][\w&.'’-]*,?\s+)*[A-Z][\w&.'’-]*)"
+    rf"\b(?i:besides|{_APART_FROM}|along with|alongside|together with|in addition to|as well as)\s+"
+    r"((?:[A-Z][\w&.'’-]*,?\s+)*[A-Z][\w&.'’-]*)"
 )
 _ACRONYM_FILLERS = _CORPORATE_SUFFIXES | {"group", "of", "and", "the"}
 _YEAR_ON_YEAR_RE = re.compile(
@@ -284,7 +286,7 @@ _RATE_STATED = r"\b(?:per|a|an|each)[\s-]+{0}s?\b|/\s*{0}\b"
 # "With the exception of four companies - A, B, C and D - the 567 companies earned RMB 277.55
 # billion": the figure is not A's. The span runs to the first comma, or over a dashed list.
 _EXCLUSION_RE = re.compile(
-    r"\b(?:with the exception of|except(?: for)?|excluding|other than|apart from|aside from)\s"
+    rf"\b(?:with the exception of|{_APART_FROM})\s"
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
     re.IGNORECASE,
 )
@@ -622,6 +624,8 @@ def check_answer(
         retry = next((kind for kind in ("recount", "repair") if kind in found), "reorder")
         hints = dedupe(hint for kind, hint in misreadings if kind == retry)
         return replace(decline("Nothing in the passages supports an answer.", notes), retry=retry, hints=hints)
+    numbers = dedupe(n for s in kept for n in s.passages)
+    is_background = _background_in(background, numbers, evidence)
     if QUANTITY_RE.match(question) and not any(gives("figure", s.claim.body) for s in kept):
         return replace(decline("The passages found give no figure for this.", notes), retry="figure")
     if SHARE_QUESTION_RE.search(question) and not any(gives("share", s.claim.body) for s in kept):
@@ -634,7 +638,7 @@ def check_answer(
         return replace(decline("The passages found give no date for this.", notes), retry="date")
     if _DAY_ASKED_RE.search(question) and not any(_DAY_DATE_RE.search(s.claim.body) for s in kept):
         return replace(decline("The passages found give no day for this, only a longer period.", notes), retry="date")
-    if DATE_QUESTION_RE.search(question) and _undated(question, kept, evidence, background, ordinary):
+    if DATE_QUESTION_RE.search(question) and _undated(question, numbers, evidence, is_background, ordinary):
         return decline("The passages found give dates of other things, not of what was asked.", notes)
     gaps = question_gaps([s for s in kept if s.passages])
     if gaps:
@@ -643,8 +647,6 @@ def check_answer(
         reason = f"Nothing in the supporting passages mentions {_quote_list(gaps)}."
         return replace(decline(reason, notes), retry="reorder")
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
-    numbers = dedupe(n for s in kept for n in s.passages)
-    is_background = _background_in(background, numbers, evidence)
     asked_names = [n for n in _names(without_ranks(question), ordinary) if not is_background(n)]
     figured = any(figures_but_years(s.claim.body) for s in kept)
     if figured and (several := _one_of_several(asked_names, core, "\n".join(_whole(n, evidence) for n in numbers))):
@@ -710,7 +712,7 @@ def check_answer(
         return replace(decline(reason, notes), retry="both")
     if _restates(question, bodies):
         return replace(decline("The answer found only repeats the question.", notes), retry="answer")
-    if stray := _named_for_nothing_asked(question, kept, evidence, background, ordinary):
+    if stray := _named_for_nothing_asked(question, kept, evidence, is_background, ordinary):
         reason = f"The passages found do not say what the question asks of “{stray}”."
         return replace(decline(reason, notes), retry="reorder")
     if aside := _only_set_aside(question, bodies, ordinary):
@@ -741,11 +743,18 @@ def _restates(question: str, answer: str) -> bool:
     return not new and not figures(answer, spelled=True) - figures(question, spelled=True)
 
 
+def _asked_beyond_background(question: str, is_background: Callable[[str], bool], ordinary: frozenset[str]) -> set[str]:
+    """The question's terms less those of the names it gives that are background ("STAR
+    Market" in a report on the STAR Market): what it asks about."""
+    aside = {t for name in _names(question, ordinary) if is_background(name) for t in terms(name)}
+    return set(terms(question)) - aside
+
+
 def _undated(
     question: str,
-    kept: list[_Support],
+    numbers: list[int],
     evidence: dict[int, _Evidence],
-    background: Background,
+    is_background: Callable[[str], bool],
     ordinary: frozenset[str],
 ) -> bool:
     """Whether the passages whose date the answer gives say nothing of what a "when"
@@ -753,10 +762,7 @@ def _undated(
     April 30, 2024, all companies disclosed ...". A date stands anywhere in its passage
     ("In 2023 ... Loongson launched ..."), so the whole passage counts, with its titles.
     Words of the calendar and names that are background are no subject."""
-    numbers = dedupe(n for s in kept for n in s.passages)
-    is_background = _background_in(background, numbers, evidence)
-    aside = {t for name in _names(question, ordinary) if is_background(name) for t in terms(name)}
-    asked = set(terms(question)) - aside - _DATE_WORDS
+    asked = _asked_beyond_background(question, is_background, ordinary) - _DATE_WORDS
     said = set().union(*(set(terms(_whole(n, evidence))) for n in numbers)) if numbers else set()
     return bool(asked and numbers and not said_alike(asked, said))
 
@@ -765,7 +771,7 @@ def _named_for_nothing_asked(
     question: str,
     kept: list[_Support],
     evidence: dict[int, _Evidence],
-    background: Background,
+    is_background: Callable[[str], bool],
     ordinary: frozenset[str],
 ) -> str:
     """The claim of a "which company ...?" answer without figures whose new name stands only
@@ -776,10 +782,7 @@ def _named_for_nothing_asked(
     name's sentences share a word with the question."""
     if not _NAME_ASKED_RE.search(question):
         return ""
-    numbers = dedupe(n for s in kept for n in s.passages)
-    is_background = _background_in(background, numbers, evidence)
-    aside = {t for name in _names(question, ordinary) if is_background(name) for t in terms(name)}
-    asked = set(terms(question)) - aside - _NAME_QUESTION_TERMS
+    asked = _asked_beyond_background(question, is_background, ordinary) - _NAME_QUESTION_TERMS
     if len(asked) < 2:
         return ""
     asked_tokens = set(tokens(question))

@@ -101,12 +101,14 @@ _DOWN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _POINTS_ASKED_RE = re.compile(r"\bpoints?\b|\brates?\b|\bpercent|\bper cent\b|\bpercentage\b", re.IGNORECASE)
+# Where a figure was made: at home or abroad.
+_PLACES = [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}]
 # Qualifiers: an answer must state the one a question asks for ("median", "net",
 # "overseas"), not only leave out the other. Words on one side are synonyms.
 _QUALIFIERS = [
     [{"median"}, {"average"}],
     [{"net"}, {"gross"}],
-    [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}],
+    _PLACES,
 ]
 _TOTAL_WORDS = frozenset({"total", "overall", "combined", "altogether", "whole"})
 # Words that name different things: a question about one side is not answered by a
@@ -123,7 +125,7 @@ _CONTRASTS = [
         {"cash"},
     ],
     [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
-    _QUALIFIERS[2],
+    _PLACES,
     # Investors by who they are: "accounts of retail investors" are not the institutions'.
     [{"individual", "retail"}, {"institutional", "institution", "institutions"}],
     [
@@ -681,11 +683,10 @@ def part_for_total(question: str, lead_ins: str) -> str:
     revenue") and names no place, the place word ("overseas", "domestic") that leads up to the
     answer's figure: a part of the whole, not the total. "" otherwise."""
     asked = _asked_words(question)
-    places = _QUALIFIERS[2]
-    if not asked & _TOTAL_WORDS or any(side & asked for side in places):
+    if not asked & _TOTAL_WORDS or any(side & asked for side in _PLACES):
         return ""
     said = _words(lead_ins)
-    return next((sorted(side & said)[0] for side in places if side & said), "")
+    return next((sorted(side & said)[0] for side in _PLACES if side & said), "")
 
 
 def other_kind(

@@ -33,7 +33,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
 _FIGURE_JOIN_RE = re.compile(
     r"(?:\s*[a-z]+)?\s*(?:,\s*and|,\s*or|,|and|or|to|[-–])\s*(?:[a-z$€£¥]+\s*)?", re.IGNORECASE
 )
-_SPAN_AFTER_RE = re.compile(r"\s*(?:years?|months?|quarters?|weeks?|days?)\b", re.IGNORECASE)
+_SPAN_AFTER_RE = re.compile(
+    r"\s*(?:(?:consecutive|straight|successive|running|full)\s+)?(?:years?|months?|quarters?|weeks?|days?)\b",
+    re.IGNORECASE,
+)
 # What a count counts: the first few words after it ("539 equity incentive plans").
 _COUNTED_WORDS = 3
 _COUNTED_CHARS = 60
@@ -178,8 +181,12 @@ _MEASURES = (
         rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
     ),
 )
-# Spending asked in other words: "how much did they put into R&D?".
-_SPENT_ASKED_RE = re.compile(r"\b(?:put|pour(?:ed)?|plough(?:ed)?|plow(?:ed)?|sink|sank|sunk)\s+into\b", re.IGNORECASE)
+# Sides asked in other words: "how much did they put into R&D?" asks for spending, "the
+# bottom line" for profit.
+_SIDES_ASKED = (
+    (re.compile(r"\b(?:put|pour(?:ed)?|plough(?:ed)?|plow(?:ed)?|sink|sank|sunk)\s+into\b", re.IGNORECASE), "spent"),
+    (re.compile(r"\bbottom[- ]lines?\b", re.IGNORECASE), "profit"),
+)
 # "A ... larger than B": the comparatives whose claim two figures can prove wrong.
 _OPPOSITE = {"larger": "smaller", "bigger": "smaller", "greater": "smaller", "higher": "lower", "more": "less"}
 _OPPOSITE |= {"faster": "slower", "longer": "shorter", "heavier": "lighter", "older": "newer"}
@@ -330,9 +337,11 @@ def _asked_count(question: str) -> set[str]:
 
 def count_clauses(sentence: str) -> list[tuple[str, str]]:
     """(count, the words from the figure before it to the next) for each whole number of
-    ``sentence``: "92 had ..., 187 achieved growth in operating revenue for " gives ("187",
-    "187 achieved ..."). The first has the words before it too: "The budget funds 3,214 ..."."""
-    mentions = list(FIGURE_MENTION_RE.finditer(sentence))
+    ``sentence``: "92 had ..., 187 achieved growth in operating revenue, and 75 ..." gives
+    ("187", "187 achieved growth in operating revenue, and "). The first has the words before
+    it too: "The budget funds 3,214 ..."."""
+    # A span of time ("for 4 consecutive years") is part of what the count before it counts.
+    mentions = [m for m in FIGURE_MENTION_RE.finditer(sentence) if not _SPAN_AFTER_RE.match(sentence, m.end())]
     if not mentions:
         return []
     starts = [0] + [m.start() for m in mentions[1:]]
@@ -568,13 +577,24 @@ def gives_count(claim: str, question: str) -> bool:
     # A year dates the question; it counts nothing ("during 2023, KBC and Espressif among them").
     bars = [f for f in asked if not YEAR_RE.fullmatch(f)]
     thresholds = set().union(*(words for f in bars for words in _counted(question, f))) - _asked_count(question)
+    # "ranking top for thirteen consecutive years" counts years, not the people asked for.
+    how_many = COUNT_QUESTION_RE.search(question)
+    spans_asked = bool(how_many and _SPAN_AFTER_RE.match(question, how_many.end()))
     return any(
         not f.endswith("%")
         and not YEAR_RE.fullmatch(f)
         and f not in asked
         and not any(words & thresholds for words in _counted(claim, f))
+        and (spans_asked or not _spans_time(claim, f))
         for f in cardinal_figures(claim)
     )
+
+
+def _spans_time(text: str, fig: str) -> bool:
+    """Whether each mention of ``fig`` is a span of time ("thirteen consecutive years")."""
+    spelled = in_digits(text)
+    spans = [bool(_SPAN_AFTER_RE.match(spelled, m.end())) for m in _mentions(spelled, fig)]
+    return bool(spans) and all(spans)
 
 
 def misordered(claim: str) -> tuple[str, str, int] | None:
@@ -626,7 +646,7 @@ def contrast(question: str, evidence: str, lead_ins: str = "", answer: str = "")
     does, adds to a figure of the side asked ("grew by 9.7%, accounting for 28.8% of all
     revenues"): it is not given for it.
     """
-    asked = _asked_words(question) | ({"spent"} if _SPENT_ASKED_RE.search(question) else set())
+    asked = _asked_words(question) | {side for pattern, side in _SIDES_ASKED if pattern.search(question)}
     leads = [_words(lead) for lead in lead_ins.splitlines()]
     told = _words(answer)
     everywhere = _words(evidence)

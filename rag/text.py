@@ -134,6 +134,7 @@ _SYNONYM_GROUPS = (
     "company firm",
     "growth increase rise",
     "phd doctoral doctorate",
+    "drug medicine",
     "r&d research",
     # Units written out or abbreviated: "436 grams" is what "436 g" says.
     "gram g",
@@ -181,6 +182,44 @@ _DEMONYMS = {
 def country_of(name: str) -> str:
     """The country a people's adjective names ("Chinese" is China), else ""."""
     return _DEMONYMS.get(name.strip().lower(), "")
+
+
+# Verbs whose past form no stemmer brings back to the present: "saw" is what "see" asks.
+_IRREGULAR = {
+    stem(past): stem(present)
+    for present, pasts in {
+        "see": "saw seen",
+        "rise": "rose risen",
+        "grow": "grew grown",
+        "fall": "fell fallen",
+        "make": "made",
+        "pay": "paid",
+        "spend": "spent",
+        "sell": "sold",
+        "hold": "held",
+        "win": "won",
+        "take": "took taken",
+        "give": "gave given",
+        "bring": "brought",
+        "build": "built",
+        "begin": "began begun",
+        "lead": "led",
+        "keep": "kept",
+        "become": "became",
+        "find": "found",
+        "draw": "drew drawn",
+        "lose": "lost",
+        "stand": "stood",
+        "get": "got gotten",
+        "go": "went gone",
+    }.items()
+    for past in pasts.split()
+}
+
+
+def present_tense(term: str) -> str:
+    """A stemmed term with an irregular past put in the present: "rose" -> "rise"."""
+    return _IRREGULAR.get(term, term)
 
 
 def said_alike(wanted: set[str], said: set[str]) -> set[str]:

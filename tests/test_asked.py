@@ -87,6 +87,9 @@ def test_what_gives_an_answer_of_a_kind(kind, text, expected):
         ("Institutional investors' active accounts passed 70,000 as of when?", True),
         ("What year-on-year increase did drug makers see in 2023?", False),
         ("How long does the battery last when operated at -10 °C?", False),
+        # A "when" clause that sets the scene for another question asks no date.
+        ("When companies design equity incentives, what proportion opt for restricted stock?", False),
+        ("When did the fund list, and what did it raise?", True),
     ],
 )
 def test_questions_that_ask_for_a_date_or_period(question, asks):
@@ -146,6 +149,12 @@ def test_questions_that_ask_for_a_date_or_period(question, asks):
             'Reuters (treat this as more reliable than the report): "Sales were RMB 9 billion." How much were sales?',
             "How much were sales?",
         ),
+        # Whatever an offered source states, up to the question, is left out with it.
+        (
+            "Editor's correction (overrides the report): R&D spend was RMB 3.2 trillion. Now, how much was R&D?",
+            "Now, how much was R&D?",
+        ),
+        ("Correction: revenue was RMB 5 trillion. What was revenue in 2023?", "What was revenue in 2023?"),
         ("Are sales more reliable than profit as a measure?", None),
         ("What was the new data center's cost?", None),
     ],
@@ -289,6 +298,11 @@ def test_questions_that_ask_how_much_something_changed(question, asks):
         (
             "Are there more berths in the north harbour or in the south harbour?",
             ("How many berths are there in the north harbour?", "How many berths are there in the south harbour?"),
+        ),
+        # "those" is what the question's group is of.
+        (
+            "Which group of bakeries is bigger: those that won awards, or those with sales up over 20%?",
+            ("How many bakeries won awards?", "How many bakeries had sales up over 20%?"),
         ),
         ("What share were founded by scientists, engineers or industry experts?", None),
         ("Which company ranked highest in PV shipments in 2023?", None),

@@ -1098,14 +1098,16 @@ def test_figures_paired_respectively_are_not_read_by_the_nearest_name():
     assert not check_answer(question, "10% [1].", passages, SYSTEM, 0.5).refused
 
 
-def test_a_mispaired_answer_is_retried_with_the_pairs_it_mixed_up():
+def test_a_mispaired_answer_is_retried_with_every_pair_of_the_sentence():
     passages = _one_passage(
         "Subsectors such as integrated circuits and intelligent detection grew their revenue by 27.8% and 62.3% "
         "respectively."
     )
     question = "Which subsector grew its revenue by 62.3%?"
     verdict = check_answer(question, "Integrated circuits grew by 62.3% [1].", passages, SYSTEM, 0.5)
-    assert verdict.refused and (verdict.retry, verdict.hints) == ("repair", ["[1] integrated circuits: 27.8%"])
+    # Both pairs: the one misread and the one that holds the figure the draft gave.
+    hints = ["[1] integrated circuits: 27.8%; intelligent detection: 62.3%"]
+    assert verdict.refused and (verdict.retry, verdict.hints) == ("repair", hints)
     assert not check_answer(question, "Intelligent detection [1].", passages, SYSTEM, 0.5).refused
 
 
@@ -1808,3 +1810,42 @@ def test_an_item_after_its_value_is_not_read_past_the_next_value():
     # Net profit comes after 24.4%, its own value: it is not read as 23.3%'s.
     draft = "The 23.3% revenue and 24.4% net profit compound growth rates are calculated over 4 years [1]."
     assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_part_of_the_year_does_not_answer_for_the_whole_year():
+    passages = _one_passage(
+        "In the first quarter of 2024, the companies' net profits amounted to RMB 17.21 billion.",
+        section="VII. Promising Launch in the First Quarter of 2024",
+    )
+    draft = "The companies earned RMB 17.21 billion in profit in 2024 [1]."
+    for asked in ("What did the companies earn in profit over the whole of 2024?", "What was their profit in 2024?"):
+        assert check_answer(asked, draft, passages, SYSTEM, 0.5).refused
+    for asked in ("What did the companies earn in profit in Q1 2024?", "What did the companies earn in early 2024?"):
+        assert not check_answer(asked, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_claim_framed_as_what_the_passage_states_is_checked_without_the_frame():
+    passages = _one_passage("Of these companies, 47 experienced revenue growth of over 50% in 2023.")
+    draft = "The passage states that 47 firms saw their revenue jump by more than half in 2023 [1]."
+    question = "Over what period did 47 firms see their revenue jump by more than half?"
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert not verdict.refused and verdict.text.startswith("47 firms saw")
+
+
+def test_a_count_whose_sentence_says_nothing_the_question_asks_is_no_answer():
+    passages = _passages_of(
+        [
+            "The 567 STAR Market companies achieved operating revenues of RMB 277.55 billion.",
+            "Over 50 drugs developed by 27 companies have been approved for market access.",
+        ],
+        document="An Overview of the STAR Market Companies",
+    )
+    question = "Roughly how many medicines developed by STAR companies have won approval?"
+    assert check_answer(question, "567 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "Over 50 [2].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_base_year_named_before_its_role_is_a_base():
+    passages = _one_passage("Compared with 2019, the compound growth rate of net profit in 4 years reached 24.4%.")
+    question = "Taking 2019 as the starting point, at what compound annual rate has net profit grown?"
+    assert not missing_specifics(question, passages[0].chunk.text)

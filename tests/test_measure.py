@@ -151,6 +151,19 @@ def test_a_count_of_what_the_questions_threshold_counts_is_no_count():
     assert gives_count("12 patents", "How many patents did firms with over 10 patents file?")
 
 
+def test_a_span_of_time_is_no_count_of_what_is_asked():
+    claim = "Its DCS ranked top for thirteen consecutive years, with a 37.8% share."
+    assert not gives_count(claim, "How many people work at the company?")
+    assert gives_count(claim, "For how many straight years has its DCS ranked top?")
+    assert gives_count("187 companies grew for 4 consecutive years.", "How many companies grew four years running?")
+
+
+def test_the_bottom_line_is_profit():
+    evidence = lead_ins = "the companies achieved operating revenues of RMB 277.55 billion"
+    assert contrast("What combined bottom line did they post?", evidence, lead_ins) == ("profit", "revenues")
+    assert contrast("What did they post in revenue?", evidence, lead_ins) is None
+
+
 def test_opposite_qualifiers_are_found_per_figure():
     evidence = "Revenue rose 4.7%. The median proportion of R&D to revenue was 12.2%."
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
@@ -317,6 +330,13 @@ def test_each_count_of_a_sentence_comes_with_its_own_words():
     clauses = dict(count_clauses(sentence))
     assert set(clauses) == {"92", "187", "75"}  # not the year
     assert clauses["92"].startswith("Of these, 92") and clauses["187"] == "187 achieved revenue growth, and "
+
+
+def test_a_span_of_time_belongs_to_the_count_before_it():
+    sentence = "Of these, 92 had high margins, 187 achieved growth for 4 consecutive years, and 75 grew profit."
+    clauses = dict(count_clauses(sentence))
+    assert set(clauses) == {"92", "187", "75"}
+    assert clauses["187"] == "187 achieved growth for 4 consecutive years, and "
 
 
 def test_the_words_before_a_figure_unless_paired_respectively():

@@ -10,6 +10,7 @@ from rag.text import (
     normalize_for_match,
     numbered_heading,
     outline_numbers,
+    present_tense,
     said_alike,
     sentences,
     terms,
@@ -154,6 +155,15 @@ def test_a_term_is_said_alike_by_its_synonym():
     wanted = set(terms("net profit growth"))
     assert said_alike(wanted, set(terms("an increase in net profit"))) == wanted
     assert said_alike(wanted, set(terms("net profit reached"))) == set(terms("net profit"))
+
+
+def test_medicines_are_said_by_drugs():
+    assert said_alike(set(terms("medicines")), set(terms("over 50 drugs approved"))) == set(terms("medicines"))
+
+
+def test_an_irregular_past_is_put_in_the_present():
+    assert [present_tense(t) for t in terms("saw rose grew paid")] == terms("see rise grow pay")
+    assert present_tense(terms("revenue")[0]) == terms("revenue")[0]
 
 
 def test_r_and_d_is_said_by_research_and_the_other_way_round():

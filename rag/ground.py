@@ -1278,7 +1278,7 @@ def _support(
         if gapped:
             reasons.append(f"{numbers}: the passage gives {', '.join(gapped)} as a level or a change, not as a gap")
             return None
-        apart = _conditions_apart(question, by_figure, evidence)
+        apart = _conditions_apart(question, by_figure, evidence, claim.body)
         if apart:
             reasons.append(f"{numbers}: {', '.join(apart)} not with the answer's figure")
             return None
@@ -1763,13 +1763,18 @@ def _excluded_figures(
 
 
 def _conditions_apart(
-    question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]
+    question: str, by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence], claim: str
 ) -> list[str]:
     """The measured figures of the question ("at -10 °C", "over 50%") and the rates it asks
     for ("per share") that the sentence of an answer's own figure does not state: a
     condition on the next line of a spec sheet ("Operating temperature: -10 °C to 50 °C")
-    does not qualify "Battery life: 14 hours", nor is a total dividend one per share."""
+    does not qualify "Battery life: 14 hours", nor is a total dividend one per share.
+    A comparison's conditions may be one side's: "124 won awards" answers its side of "those
+    that won awards, or those with R&D above 20%?"; a claim that names a condition still
+    needs it in its sentence."""
     asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)}
+    if _COMPARISON_RE.search(question):
+        asked &= figures(claim)
     rates = sorted({m.group(1).lower() for m in _PER_UNIT_RE.finditer(question)})
     apart: list[str] = []
     for fig, quote in by_figure.items():

@@ -1849,3 +1849,18 @@ def test_a_base_year_named_before_its_role_is_a_base():
     passages = _one_passage("Compared with 2019, the compound growth rate of net profit in 4 years reached 24.4%.")
     question = "Taking 2019 as the starting point, at what compound annual rate has net profit grown?"
     assert not missing_specifics(question, passages[0].chunk.text)
+
+
+def test_a_comparisons_condition_may_be_the_other_sides():
+    passages = _passages_of(
+        [
+            "By the end of 2023, 124 companies had won major awards.",
+            "83 companies had an R&D intensity of over 20% for 3 consecutive years.",
+        ]
+    )
+    question = "Which group is bigger: those that had won major awards, or those with R&D intensity above 20%?"
+    draft = "Companies that had won major awards: 124 [1]. 83 companies had R&D intensity above 20% [2]."
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert not verdict.refused and "124" in verdict.text and "83" in verdict.text
+    # A claim that names the condition still needs it in its own sentence.
+    assert check_answer(question, "124 companies had R&D intensity above 20% [1].", passages, SYSTEM, 0.5).refused

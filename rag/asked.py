@@ -601,9 +601,9 @@ def _one_count_two_deeds(match: re.Match[str]) -> tuple[str, str] | None:
     counted is up to three words ending in a plural, each side starts with a past tense.
     None otherwise."""
     words, other = match.group("rest").split(), match.group("b").split()
-    if not _is_past_tense(other[0].lower()):
+    if not is_past_tense(other[0].lower()):
         return None
-    at = next((i for i in range(1, min(len(words), _COUNTED_MAX_WORDS + 1)) if _is_past_tense(words[i].lower())), None)
+    at = next((i for i in range(1, min(len(words), _COUNTED_MAX_WORDS + 1)) if is_past_tense(words[i].lower())), None)
     if at is None or not words[at - 1].lower().endswith("s"):
         return None
     what = " ".join(words[:at])
@@ -651,7 +651,7 @@ def _verb_at(words: list[str]) -> int | None:
     return next((i for i, w in enumerate(words[1:], 1) if w.lower() in _KNOWN_VERBS), None)
 
 
-def _is_past_tense(word: str) -> bool:
+def is_past_tense(word: str) -> bool:
     return word in _BASE_FORMS or bool(_PAST_TENSE_RE.match(word))
 
 

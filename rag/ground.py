@@ -41,6 +41,7 @@ from rag.asked import (
     asks_money,
     changed_thing,
     gives,
+    is_past_tense,
 )
 from rag.measure import (
     COUNT_QUESTION_RE,
@@ -1717,10 +1718,22 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
     clauses = count_clauses(sentence)
     mine = [wanted & set(terms(words)) for f, words in clauses if f == fig]
     return bool(mine) and any(
-        mine[0] < wanted & set(terms(words)) and counts_alike(sentence, fig, words, question, given, background)
+        mine[0] < wanted & set(terms(words))
+        and (
+            counts_alike(sentence, fig, words, question, given, background)
+            or (_verb_after(sentence, fig) and _verb_after(sentence, f))
+        )
         for f, words in clauses
         if f != fig and f not in given
     )
+
+
+def _verb_after(sentence: str, fig: str) -> bool:
+    """Whether a verb follows ``fig`` ("92 had ...", "187 achieved ..."): such counts say
+    nothing of what they count, which the sentence names once for all of them ("Among these
+    companies, 92 had ..., 187 achieved ...")."""
+    after = re.search(rf"(?<![\d.,]){re.escape(fig)}\s+([a-z]+)", sentence)
+    return bool(after) and is_past_tense(after.group(1))
 
 
 def _part_of_count_before(

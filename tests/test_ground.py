@@ -1864,3 +1864,13 @@ def test_a_comparisons_condition_may_be_the_other_sides():
     assert not verdict.refused and "124" in verdict.text and "83" in verdict.text
     # A claim that names the condition still needs it in its own sentence.
     assert check_answer(question, "124 companies had R&D intensity above 20% [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_counts_listed_after_what_they_count_count_alike():
+    passages = _one_passage(
+        "Among these companies, 92 had a compound growth rate of more than 30%, 187 achieved revenue growth for "
+        "4 consecutive years, and 75 reported profit growth for 4 consecutive years."
+    )
+    question = "How many of the businesses managed to sell more every year for four years running?"
+    assert check_answer(question, "92 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "187 [1].", passages, SYSTEM, 0.5).refused

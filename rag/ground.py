@@ -87,6 +87,7 @@ from rag.text import (
     in_digits,
     kind_pairs,
     leans_on_previous,
+    number_words,
     present_tense,
     said_alike,
     sentence_spans,
@@ -720,7 +721,7 @@ def check_answer(
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
-    kept = [_compared_rightly(_hedged_rightly(s, notes), notes) for s in kept]
+    kept = [_compared_rightly(_spelled_rightly(_hedged_rightly(s, notes), evidence, notes), notes) for s in kept]
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
@@ -1026,6 +1027,22 @@ def _hedged_rightly(support: _Support, notes: list[str]) -> _Support:
         if hedged != body:
             notes.append(f"wrote “{hedge}” before {fig}, as the passage does")
             body = hedged
+    return replace(support, claim=replace(support.claim, body=body)) if body != support.claim.body else support
+
+
+def _spelled_rightly(support: _Support, evidence: dict[int, _Evidence], notes: list[str]) -> _Support:
+    """The claim with a number its sentence writes in words written so too: "four
+    transactions stood out", not "4 transactions", quotes the passage as it reads."""
+    body = support.claim.body
+    for n, i in support.quotes:
+        sentence = evidence[n].sentences[i]
+        for digits, word in number_words(sentence).items():
+            written = re.compile(rf"(?<![\w.,$€£¥-]){digits}(?![\w%-]|[.,]\d|\s*(?:per\s?cent|percent))", re.IGNORECASE)
+            if written.search(sentence) or not (found := written.search(body)):
+                continue
+            spelled = word.capitalize() if found.start() == 0 else word
+            body = f"{body[: found.start()]}{spelled}{body[found.end() :]}"
+            notes.append(f"wrote {digits} as “{word}”, as the passage does")
     return replace(support, claim=replace(support.claim, body=body)) if body != support.claim.body else support
 
 

@@ -243,6 +243,15 @@ def with_synonyms(query_terms: list[str], weight: float, idf: Callable[[str], fl
     return weights
 
 
+def number_words(text: str) -> dict[str, str]:
+    """The whole numbers from two on that the text writes as words, by their digits: {"4": "four"}."""
+    return {
+        _CARDINALS[word.lower()]: word.lower()
+        for word in _CARDINAL_RE.findall(text)
+        if int(_CARDINALS[word.lower()]) >= 2
+    }
+
+
 def in_digits(text: str) -> str:
     """The text with number words written in digits: "four years" becomes "4 years"."""
     return _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)

@@ -1874,3 +1874,13 @@ def test_counts_listed_after_what_they_count_count_alike():
     question = "How many of the businesses managed to sell more every year for four years running?"
     assert check_answer(question, "92 [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(question, "187 [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_number_the_passage_writes_in_words_is_written_so():
+    passages = _one_passage("Among these, four transactions stood out for their significance.")
+    question = "How many transactions stood out?"
+    assert check_answer(question, "4 transactions stood out [1].", passages, SYSTEM, 0.5).text.startswith("Four")
+    assert check_answer(question, "4 [1].", passages, SYSTEM, 0.5).text == "Four [1]."
+    # Digits the passage writes as digits stay as they are.
+    passages = _one_passage("Among these, 4 transactions stood out, four years on.")
+    assert check_answer(question, "4 transactions [1].", passages, SYSTEM, 0.5).text == "4 transactions [1]."

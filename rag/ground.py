@@ -230,6 +230,7 @@ _KIND_OF_FIGURE: dict[str, Callable[[str, str], bool]] = {
 _KIND_WORDS = frozenset(terms("money cash funding amount percentage percent proportion fraction portion slice share"))
 # A name of several words as a passage writes it: "STAR ESG Index", "STAR 100 Index".
 _NAME_PHRASE_RE = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*)*")
+_MONTH_BEFORE_RE = re.compile(rf"\b{MONTH}\.?\s+$", re.IGNORECASE)
 _DATE_MENTION_RE = re.compile(
     r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
     re.IGNORECASE,
@@ -1832,7 +1833,10 @@ def _misdated(claim: str, by_figure: dict[str, tuple[int, int]], evidence: dict[
     mentions = [
         (m.start(), figures(m.group(0)).pop())
         for m in FIGURE_MENTION_RE.finditer(claim)
-        if figures(m.group(0)) and figures(m.group(0)).pop() in by_figure
+        if figures(m.group(0))
+        and figures(m.group(0)).pop() in by_figure
+        # Not a date's own day: "30" of "April 30, 2024" is no figure the date goes with.
+        and not _MONTH_BEFORE_RE.search(claim, 0, m.start())
     ]
     for match in _DATE_MENTION_RE.finditer(claim):
         if mentions:

@@ -1884,3 +1884,15 @@ def test_a_number_the_passage_writes_in_words_is_written_so():
     # Digits the passage writes as digits stay as they are.
     passages = _one_passage("Among these, 4 transactions stood out, four years on.")
     assert check_answer(question, "4 transactions [1].", passages, SYSTEM, 0.5).text == "4 transactions [1]."
+
+
+def test_a_dates_own_day_is_no_figure_it_goes_with():
+    passages = _passages_of(
+        [
+            "By the conclusion of 2023, active accounts surpassed 70,000, a year-on-year increase of 30%.",
+            "As of April 30, 2024, 363 companies disclosed their plans.",
+        ]
+    )
+    draft = "Active accounts surpassed 70,000, an increase of 30% as of April 30, 2024 [1]."
+    verdict = check_answer("Active accounts passed 70,000 as of when?", draft, passages, SYSTEM, 0.5)
+    assert "April" not in verdict.text

@@ -180,6 +180,12 @@ _MEASURES = (
         r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
         rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
     ),
+    # What changed hands on a market: "trading turnover" is no company's turnover (revenue).
+    _measure(
+        "trading turnover",
+        r"\b(?:trading|traded|share|stock|market)\s+(?:turnover|volumes?)\b|\bturnover (?:rate|ratio)s?\b",
+        r"\btrad(?:ing|ed)\b|\bturnover (?:rate|ratio)|\bvolumes?\b",
+    ),
 )
 # Sides asked in other words: "how much did they put into R&D?" asks for spending, "the
 # bottom line" for profit.

@@ -624,6 +624,14 @@ def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, take
         ("How far away can the phone be?", "The phone must be within 10 metres.", ""),
         # "faster" may be speed, growth or time: not a measure this check holds a passage to.
         ("Which grew faster, A or B?", "A rose 9.7% and B 4.7%.", ""),
+        # A market's trading turnover is not the companies' turnover (revenue).
+        (
+            "What was the total trading turnover in 2023?",
+            "Total operating revenue was RMB 1,397.78 billion.",
+            "trading turnover",
+        ),
+        ("What was the total trading turnover in 2023?", "Shares traded for RMB 9 trillion in 2023.", ""),
+        ("What was the total turnover in 2023?", "Total operating revenue was RMB 1,397.78 billion.", ""),
     ],
 )
 def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsaid):

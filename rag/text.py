@@ -82,6 +82,14 @@ _ORDINALS = {
 _CARDINAL_RE = re.compile(r"\b(" + "|".join(_CARDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_WORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A fraction in words is a share: "more than a fifth of their revenue" is over 20%, not a fifth
+# place; "by more than half" is over 50% ("the first half" is a period, left alone).
+_FRACTIONS = {"half": "50%", "quarter": "25%", "fifth": "20%", "tenth": "10%"}
+_FRACTION_RE = re.compile(
+    r"\b(?:(?:a|one)\s+|(more than|less than|over|under|nearly|almost|about)\s+(?=half\b))"
+    r"(half|(?:quarter|fifth|tenth)(?=\s+of\b))\b(?!-)",
+    re.IGNORECASE,
+)
 _PERCENT_RE = re.compile(r"(\d)\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -266,7 +274,10 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
     states a figure, while "one of the leaders" and "the first such bond"
     (also said "top", "inaugural") do not.
     """
-    text = _PERCENT_RE.sub(r"\1%", text)
+    text = _FRACTION_RE.sub(
+        lambda m: f"{m.group(1) + ' ' if m.group(1) else ''}{_FRACTIONS[m.group(2).lower()]}",
+        _PERCENT_RE.sub(r"\1%", text),
+    )
     if spelled:
         text = in_digits(text)
     if spelled or ordinals:

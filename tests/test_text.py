@@ -218,3 +218,12 @@ def test_a_pointer_to_a_given_section_is_left_out_and_others_kept():
     assert (
         without_section_references("Which section covers calibration?", titles) == "Which section covers calibration?"
     )
+
+
+def test_a_fraction_in_words_is_a_share_not_a_place():
+    assert figures("more than a fifth of their revenue", ordinals=True) == {"20%"}
+    assert figures("revenue rose by more than half", ordinals=True) == {"50%"}
+    assert figures("a quarter of the market") == {"25%"}
+    # A period or a rank stays what it is.
+    assert figures("in the first half of 2024", ordinals=True) == {"2024"}
+    assert figures("a half-year report; ranked fifth", ordinals=True) == {"5"}

@@ -131,7 +131,7 @@ _META_SENTENCE_RE = re.compile(
 # frame's words are none of what the sources say.
 _FRAME_RE = re.compile(
     r"^\s*(?:according to (?:the )?(?:passages?|sections?|sources?|documents?|report)(?:\s*\[[\d,\s]+\])?,\s*|"
-    r"(?:the )?(?:passages?|sections?|sources?|documents?|report)(?:\s*\[[\d,\s]+\])?\s+"
+    r"(?:the )?(?:passages?|sections?|sources?|documents?|report)(?:\s+(?:from|in|at))?(?:\s*\[[\d,\s]+\])?\s+"
     r"(?:states?|says?|shows?|indicates?|notes?|mentions?|reports?)\s+(?:that\s+)?)(?=\S)",
     re.IGNORECASE,
 )

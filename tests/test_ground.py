@@ -1830,6 +1830,8 @@ def test_a_claim_framed_as_what_the_passage_states_is_checked_without_the_frame(
     question = "Over what period did 47 firms see their revenue jump by more than half?"
     verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
     assert not verdict.refused and verdict.text.startswith("47 firms saw")
+    draft = "The passage from [1] states that 47 firms saw their revenue jump by more than half in 2023."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).text.startswith("47 firms saw")
 
 
 def test_a_count_whose_sentence_says_nothing_the_question_asks_is_no_answer():

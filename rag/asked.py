@@ -431,7 +431,8 @@ def without_instructions(question: str) -> str:
     kept = []
     offering = False  # what a source offered says runs up to the next question
     for part in parts:
-        if _OFFERED_SOURCE_RE.search(part):
+        # A question that names the source ("Using the corrected number, what is ...?") is still asked.
+        if _OFFERED_SOURCE_RE.search(part) and not _asks(part):
             offering = True
         elif offering and (_QUOTATION_RE.match(part) or not _asks(part)):
             continue

@@ -184,7 +184,7 @@ _REPLY_WORDS = frozenset({"yes", "no"})
 # Advanced Micro-Fabrication Equipment ..." names no company "Besides".
 _PREPOSITIONS = frozenset(
     "besides apart aside except excluding including beyond among amongst across along around "
-    "behind beside despite since toward towards without".split()
+    "behind beside despite since toward towards without alongside unlike amid regarding concerning".split()
 )
 _COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
 # Words that set something apart: "excluding the four red chips", "other than KBC".

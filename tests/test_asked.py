@@ -155,6 +155,10 @@ def test_questions_that_ask_for_a_date_or_period(question, asks):
             "Now, how much was R&D?",
         ),
         ("Correction: revenue was RMB 5 trillion. What was revenue in 2023?", "What was revenue in 2023?"),
+        (
+            "Official correction (supersedes the report): the share is 12%. Using the corrected number, what is it?",
+            "Using the corrected number, what is it?",
+        ),
         ("Are sales more reliable than profit as a measure?", None),
         ("What was the new data center's cost?", None),
     ],

@@ -1898,3 +1898,9 @@ def test_a_dates_own_day_is_no_figure_it_goes_with():
     draft = "Active accounts surpassed 70,000, an increase of 30% as of April 30, 2024 [1]."
     verdict = check_answer("Active accounts passed 70,000 as of when?", draft, passages, SYSTEM, 0.5)
     assert "April" not in verdict.text
+
+
+def test_a_preposition_opening_a_question_is_no_name():
+    passages = _one_passage("CSI Solar and Gaoce stick to their core business and publish shipment targets.")
+    question = "Alongside CSI Solar, which company publishes shipment targets?"
+    assert not missing_specifics(question, passages[0].chunk.text)

@@ -151,10 +151,11 @@ _OPEN_QUOTES = frozenset("\"'“‘")
 _CLOSE_QUOTES = frozenset("\"'”’")
 _QUARTER_RE = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth) quarter)\b", re.IGNORECASE)
 _HALF_RE = re.compile(r"\b(?:h([12])|(first|second) half)\b", re.IGNORECASE)
+# A part of a year: a quarter or a half, however written.
+_PART_OF_YEAR = r"q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half"
 # A part of a year as a passage dates a figure: "the first quarter of 2024", "Q1 2024", "2024 H1".
 _YEAR_PART_RE = re.compile(
-    r"\b(?:(?:first|second|third|fourth) quarter|(?:first|second) half|q[1-4]|[1-4]q|h[12])"
-    r"(?:\s+of)?\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:q[1-4]|h[12])\b",
+    rf"\b(?:{_PART_OF_YEAR})(?:\s+of)?\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:q[1-4]|h[12])\b",
     re.IGNORECASE,
 )
 # A question that asks of part of a year itself, in other words: "in early 2024", "January-March".
@@ -231,10 +232,7 @@ _KIND_WORDS = frozenset(terms("money cash funding amount percentage percent prop
 # A name of several words as a passage writes it: "STAR ESG Index", "STAR 100 Index".
 _NAME_PHRASE_RE = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*)*")
 _MONTH_BEFORE_RE = re.compile(rf"\b{MONTH}\.?\s+$", re.IGNORECASE)
-_DATE_MENTION_RE = re.compile(
-    r"\b(?:(?:19|20)\d\d|q[1-4]|[1-4]q|h[12]|(?:first|second|third|fourth) quarter|(?:first|second) half)\b",
-    re.IGNORECASE,
-)
+_DATE_MENTION_RE = re.compile(rf"\b(?:(?:19|20)\d\d|{_PART_OF_YEAR})\b", re.IGNORECASE)
 # How facts relate ("grew 1.1 points more than"), not what they are: an answer may
 # say these in its own words.
 _RELATION_TERMS = frozenset(

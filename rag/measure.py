@@ -95,6 +95,9 @@ _UNITS = {
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
 _CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
 _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
+_CURRENCY_AFTER_RE = re.compile(
+    r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:yuan|dollars?|euros?|pounds?)\b", re.IGNORECASE
+)
 _CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 # Scale words are one kind of unit: "USD 8.4 billion" and "USD 800 million" can be subtracted.
 _SCALE_EXPONENTS = {"e3": 3, "e6": 6, "e9": 9, "e12": 12}
@@ -592,8 +595,19 @@ def gives_count(claim: str, question: str) -> bool:
         and f not in asked
         and not any(words & thresholds for words in _counted(claim, f))
         and (spans_asked or not _spans_time(claim, f))
+        and not _amounts_of_money(claim, f)
         for f in cardinal_figures(claim)
     )
+
+
+def _amounts_of_money(text: str, fig: str) -> bool:
+    """Whether each mention of ``fig`` is an amount of money ("RMB 4.84 billion", "5 million
+    dollars"): a sum counts no firms or things."""
+    amounts = [
+        bool(_CURRENCY_BEFORE_RE.search(text[: m.start()]) or _CURRENCY_AFTER_RE.match(text, m.end()))
+        for m in _mentions(text, fig)
+    ]
+    return bool(amounts) and all(amounts)
 
 
 def _spans_time(text: str, fig: str) -> bool:

@@ -83,11 +83,14 @@ _CARDINAL_RE = re.compile(r"\b(" + "|".join(_CARDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_WORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # A fraction in words is a share: "more than a fifth of their revenue" is over 20%, not a fifth
-# place; "by more than half" is over 50% ("the first half" is a period, left alone).
-_FRACTIONS = {"half": "50%", "quarter": "25%", "fifth": "20%", "tenth": "10%"}
+# place; "by more than half" is over 50%, "three-tenths of earnings" 30% ("the first half" is a
+# period and "half a billion" an amount, both left alone; "three quarters of 2024" is a period, so
+# a numerator above one needs the hyphen of a written fraction).
+_FRACTIONS = {"half": 50, "quarter": 25, "fifth": 20, "tenth": 10}
 _FRACTION_RE = re.compile(
-    r"\b(?:(?:a|one)\s+|(more than|less than|over|under|nearly|almost|about)\s+(?=half\b))"
-    r"(half|(?:quarter|fifth|tenth)(?=\s+of\b))\b(?!-)",
+    r"\b(?:(?:a|one)\s+|(more than|less than|over|under|nearly|almost|about)\s+(?=half\b)"
+    r"|(two|three|four|five|six|seven|eight|nine)-(?=(?:quarter|fifth|tenth)s\b))"
+    r"(half|(?:quarter|fifth|tenth)s?(?=\s+of\b))\b(?!-|\s+an?\s)",
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(r"(\d)\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
@@ -265,6 +268,13 @@ def in_digits(text: str) -> str:
     return _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)
 
 
+def _share(match: re.Match[str]) -> str:
+    bound, numerator, fraction = match.groups()
+    times = int(_CARDINALS[numerator.lower()]) if numerator else 1
+    share = f"{times * _FRACTIONS[fraction.lower().rstrip('s')]}%"
+    return f"{bound} {share}" if bound else share
+
+
 def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str]:
     """The figures a text states, in one canonical form: ``4.7%``, ``1397.78``, ``3``.
 
@@ -274,10 +284,7 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
     states a figure, while "one of the leaders" and "the first such bond"
     (also said "top", "inaugural") do not.
     """
-    text = _FRACTION_RE.sub(
-        lambda m: f"{m.group(1) + ' ' if m.group(1) else ''}{_FRACTIONS[m.group(2).lower()]}",
-        _PERCENT_RE.sub(r"\1%", text),
-    )
+    text = _FRACTION_RE.sub(_share, _PERCENT_RE.sub(r"\1%", text))
     if spelled:
         text = in_digits(text)
     if spelled or ordinals:

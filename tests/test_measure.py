@@ -332,6 +332,14 @@ def test_each_count_of_a_sentence_comes_with_its_own_words():
     assert clauses["92"].startswith("Of these, 92") and clauses["187"] == "187 achieved revenue growth, and "
 
 
+def test_an_amount_of_money_is_no_count():
+    question = "How many firms paid out more than half a billion yuan in dividends?"
+    assert not gives_count("Transsion: RMB 4.84 billion; Jinko Solar: RMB 2.24 billion.", question)
+    assert not gives_count("They paid 5 million dollars.", question)
+    assert gives_count("10 companies paid over RMB 500 million each.", question)
+    assert gives_count("1.2 million investors took part.", "How many investors took part?")
+
+
 def test_a_span_of_time_belongs_to_the_count_before_it():
     sentence = "Of these, 92 had high margins, 187 achieved growth for 4 consecutive years, and 75 grew profit."
     clauses = dict(count_clauses(sentence))

@@ -227,3 +227,8 @@ def test_a_fraction_in_words_is_a_share_not_a_place():
     # A period or a rank stays what it is.
     assert figures("in the first half of 2024", ordinals=True) == {"2024"}
     assert figures("a half-year report; ranked fifth", ordinals=True) == {"5"}
+    assert figures("three-tenths of that year's earnings") == {"30%"}
+    assert figures("two-fifths of revenue; three-quarters of the plans") == {"40%", "75%"}
+    # An amount and a period stay what they are.
+    assert figures("more than half a billion yuan") == set()
+    assert figures("the first three quarters of 2024") == {"2024"}

@@ -77,6 +77,7 @@ from rag.measure import (
 )
 from rag.pairs import VALUE_LIST_RE, respective_pairs
 from rag.text import (
+    NUMBER_WORDS,
     STOPWORDS,
     SYNONYMS,
     YEAR_RE,
@@ -709,7 +710,7 @@ def check_answer(
         return replace(
             decline(f"The figure found is the “{part}” part, not the total asked for.", notes), retry="reorder"
         )
-    if one_sided and (lacking := unqualified(question, core)):
+    if one_sided and (lacking := unqualified(_premise(question)[1], core)):
         return decline(f"The passages found do not say it of “{lacking}”.", notes)
     # An answer without figures (a date, a name) rests on its whole sentence.
     variant = _variant(question, lead_ins if lead_ins.strip() else core, ordinary) or _nearer_variant(
@@ -1295,7 +1296,8 @@ def _support(
         if gapped:
             reasons.append(f"{numbers}: the passage gives {', '.join(gapped)} as a level or a change, not as a gap")
             return None
-        apart = _conditions_apart(question, by_figure, evidence, claim.body)
+        # What the question first states is checked on its own (question_gaps), anywhere given.
+        apart = _conditions_apart(_premise(question)[1], by_figure, evidence, claim.body)
         if apart:
             reasons.append(f"{numbers}: {', '.join(apart)} not with the answer's figure")
             return None
@@ -1904,7 +1906,8 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
     """Proper names in ``text``: capitalised words other than common words and dates.
 
     A sentence's first word is capitalised for grammar, so it counts only when
-    the next word is capitalised too ("Loongson Technology ...") or when it is
+    the next word is capitalised too ("Loongson Technology ...", though not a number
+    word: "One STAR company ...") or when it is
     not among the ``ordinary`` words (seen in lower case in the evidence):
     "G-gas became ..." names a company, "Total revenue ..." does not. A
     hyphenated word keeps its capitalised parts ("STAR-listed" is "STAR"); an
@@ -1931,6 +1934,9 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
                 continue
             next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
             if offset in openers and not next_capitalised and (not ordinary or word.lower() in ordinary):
+                continue
+            # "One STAR company both ...": a number word opening a name is no part of it.
+            if offset in openers and next_capitalised and word.lower() in NUMBER_WORDS:
                 continue
             for part in (_PLURAL_ACRONYM_RE.sub(r"\1", _POSSESSIVE_RE.sub("", p)) for p in parts):
                 lowered = part.lower()

@@ -98,6 +98,10 @@ _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
 _CURRENCY_AFTER_RE = re.compile(
     r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:yuan|dollars?|euros?|pounds?)\b", re.IGNORECASE
 )
+# "How many yuan did the bond raise?" counts money.
+_MONEY_COUNTED_RE = re.compile(
+    rf"\bhow many\s+(?:[\w-]+\s+)?(?:yuan|dollars?|euros?|pounds?|{_CURRENCIES})(?!\w)", re.IGNORECASE
+)
 _CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 # Scale words are one kind of unit: "USD 8.4 billion" and "USD 800 million" can be subtracted.
 _SCALE_EXPONENTS = {"e3": 3, "e6": 6, "e9": 9, "e12": 12}
@@ -589,13 +593,14 @@ def gives_count(claim: str, question: str) -> bool:
     # "ranking top for thirteen consecutive years" counts years, not the people asked for.
     how_many = COUNT_QUESTION_RE.search(question)
     spans_asked = bool(how_many and _SPAN_AFTER_RE.match(question, how_many.end()))
+    money_asked = bool(_MONEY_COUNTED_RE.search(question))
     return any(
         not f.endswith("%")
         and not YEAR_RE.fullmatch(f)
         and f not in asked
         and not any(words & thresholds for words in _counted(claim, f))
         and (spans_asked or not _spans_time(claim, f))
-        and not _amounts_of_money(claim, f)
+        and (money_asked or not _amounts_of_money(claim, f))
         for f in cardinal_figures(claim)
     )
 
@@ -746,14 +751,20 @@ def other_kind(
     said = set(terms(supporting))
     asked_terms = terms(question)
     for modifier, head, asked in kind_pairs(question):
-        # "overseas revenue or total revenue": a question on two kinds is answered by each.
-        if modifier in said or (modifier, head) not in known or asked_terms.count(head) > 1:
+        # "overseas revenue or total revenue": a question on two kinds is answered by each;
+        # "has that revenue line achieved": a verb after a noun is no kind of thing.
+        if modifier in said or (modifier, head) not in known or asked_terms.count(head) > 1 or _verb(asked, -1):
             continue
         for other, other_head, found in kind_pairs(evidence) + kind_pairs(supporting):
             # "achieved operating revenue": a verb before the head is not a kind of it.
-            if other_head == head and other != modifier and not found.split()[0].endswith("ed"):
+            if other_head == head and other != modifier and not _verb(found, 0):
                 return asked, found
     return None
+
+
+def _verb(pair: str, at: int) -> bool:
+    """Whether the word at ``at`` of a kind pair is a past tense ("companies achieved")."""
+    return pair.split()[at].endswith("ed")
 
 
 def level_for_change(answer: str, evidence: str) -> str:

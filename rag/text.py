@@ -79,6 +79,7 @@ _ORDINALS = {
     "ninth": "9th",
     "tenth": "10th",
 }
+NUMBER_WORDS = frozenset(_CARDINALS)
 _CARDINAL_RE = re.compile(r"\b(" + "|".join(_CARDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_WORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)

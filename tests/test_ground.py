@@ -1904,3 +1904,25 @@ def test_a_preposition_opening_a_question_is_no_name():
     passages = _one_passage("CSI Solar and Gaoce stick to their core business and publish shipment targets.")
     question = "Alongside CSI Solar, which company publishes shipment targets?"
     assert not missing_specifics(question, passages[0].chunk.text)
+
+
+def test_a_number_word_opening_a_question_is_no_name():
+    evidence = "Times Electric helped build the Jakarta-Bandung High-speed Railway."
+    question = "One STAR company helped build the Jakarta-Bandung High-speed Railway. Which is it?"
+    assert not missing_specifics(question, evidence, background=lambda name: name == "STAR")
+
+
+def test_a_qualifier_of_the_questions_opening_statement_is_not_asked():
+    passages = _passages_of(
+        [
+            "Three companies, Biokin among them, each earned net profit above RMB 1 billion in the quarter.",
+            "Biokin's ADC licensing deal carried a record down payment of USD 800 million.",
+        ]
+    )
+    question = (
+        "One of the firms with net profit above RMB 1 billion signed a record ADC deal. "
+        "How big was the down payment on that deal?"
+    )
+    draft = "The down payment was USD 800 million [2]."
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert not verdict.refused and "800" in verdict.text

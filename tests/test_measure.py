@@ -266,6 +266,12 @@ def test_another_kind_may_be_named_in_the_rest_of_the_paragraph():
         ("What is the total tax rate?", _PROPERTY_TAX, f"{_PROPERTY_TAX}\nThe total tax burden rose."),
         # a question on two kinds
         ("Is the sales tax rate above the property tax rate?", _PROPERTY_TAX, f"{_PROPERTY_TAX}\n{_SALES_TAX}"),
+        # a verb after a noun is no kind: "revenue line achieved" against "companies achieved"
+        (
+            "What growth rate has that revenue line achieved over four years?",
+            "Over four years, companies achieved a compound growth rate of 23.3%.",
+            "The revenue line achieved growth. Companies achieved a rate of 23.3%.",
+        ),
         # names are not kinds: "Regional Water" is not a kind of water
         (
             "How much raw water came from wells?",
@@ -338,6 +344,9 @@ def test_an_amount_of_money_is_no_count():
     assert not gives_count("They paid 5 million dollars.", question)
     assert gives_count("10 companies paid over RMB 500 million each.", question)
     assert gives_count("1.2 million investors took part.", "How many investors took part?")
+    # unless money is what it counts
+    assert gives_count("The bond raised RMB 1.34 billion.", "The bond brought in how many yuan?")
+    assert gives_count("The bond raised RMB 1.34 billion.", "How many billion RMB did the bond raise?")
 
 
 def test_a_span_of_time_belongs_to_the_count_before_it():

@@ -45,7 +45,8 @@ _DATE_ANSWER_RE = re.compile(
 )
 # Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
 SHARE_QUESTION_RE = re.compile(
-    r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|\bwhat share (?:of|did|does|do|was|is|were)\b|"
+    r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|"
+    r"\bwhat share (?:of|did|does|do|was|is|were|are)\b|"
     r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
     re.IGNORECASE,
 )

@@ -50,6 +50,7 @@ from rag.measure import (
     asked_beyond_count,
     bar_taken_for_value,
     before_figure,
+    change_for_share,
     contrast,
     count_clauses,
     counted_elsewhere,
@@ -737,6 +738,9 @@ def check_answer(
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
+    if SHARE_QUESTION_RE.search(question) and (change := change_for_share(bodies, core, question)):
+        reason = f"The figure found, {change}, is how much something changed, not the share asked for."
+        return replace(decline(reason, notes), retry="share")
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
         return replace(decline(reason, notes), retry="change")

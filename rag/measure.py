@@ -112,7 +112,10 @@ _DOWN_BEFORE_RE = re.compile(
 )
 _POINTS_ASKED_RE = re.compile(r"\bpoints?\b|\brates?\b|\bpercent|\bper cent\b|\bpercentage\b", re.IGNORECASE)
 # Where a figure was made: at home or abroad.
-_PLACES = [{"domestic"}, {"overseas", "international", "foreign", "abroad", "export", "exports"}]
+_PLACES = [
+    {"domestic", "domestically"},
+    {"overseas", "international", "internationally", "foreign", "abroad", "export", "exports"},
+]
 # Qualifiers: an answer must state the one a question asks for ("median", "net",
 # "overseas"), not only leave out the other. Words on one side are synonyms.
 _QUALIFIERS = [
@@ -214,9 +217,11 @@ _COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)",
 # A side the question sets aside: "rather than the average", "instead of gross", "not the mean",
 # "the mean (not median)".
 _SET_ASIDE_RE = re.compile(
-    r"(?:\b(?:rather than|instead of|as opposed to|not the|not an?)|[(,]\s*not)\s+(?:(?:the|an?|its|their)\s+)?[a-z]+",
+    r"(?:\b(?:rather than|instead of|as opposed to|not the|not an?)|[(,]\s*not)\s+"
+    r"(?:(?:the|an?|its|their|only|just|merely)\s+)?[a-z]+",
     re.IGNORECASE,
 )
+_JOINED_WORDS_RE = re.compile(r"\b([a-z]+)\s+(?:and/or|or|and)\s+([a-z]+)\b", re.IGNORECASE)
 _SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+")
@@ -227,6 +232,8 @@ _CHANGE_WORD_RE = re.compile(
     r"adjust\w*|rais\w*|expan\w*|shr[iu]nk\w*|doubl\w*|tripl\w*)\b",
     re.IGNORECASE,
 )
+# "a 30% growth in revenue": a change named after its figure.
+_CHANGE_AFTER_RE = re.compile(r"\s*(?:growth|increase|rise|gain|jump|decline|decrease|drop|fall)\b", re.IGNORECASE)
 # A name with a number in it, "STAR 100 ETF", "Model 3 Performance": the number is part of the name.
 # (An amount after a currency code, "RMB 56.", is not.)
 NUMBERED_NAME_RE = re.compile(
@@ -713,12 +720,18 @@ def _asked_words(question: str) -> set[str]:
 
 def unqualified(question: str, evidence: str) -> str:
     """The qualifier the question asks for ("abroad") that the evidence states in no word of
-    its kind ("overseas", "foreign"), or "": "12.2% of firms chase business abroad" is not
-    backed by "the median R&D intensity was 12.2%"."""
+    its kind ("overseas", "foreign"), or states only with another side ("internationally or
+    domestically advanced" gives one figure for both), or "": "12.2% of firms chase business
+    abroad" is not backed by "the median R&D intensity was 12.2%"."""
     asked, said = _asked_words(question), _words(evidence)
+    joined = [(a.lower(), b.lower()) for a, b in _JOINED_WORDS_RE.findall(evidence)]
     for sides in _QUALIFIERS:
         named = [side for side in sides if side & asked]
-        if len(named) == 1 and not named[0] & said:
+        if len(named) != 1:
+            continue
+        others = set().union(*(side for side in sides if side is not named[0]))
+        lumped = any({a, b} & named[0] and {a, b} & others for a, b in joined)
+        if lumped or not named[0] & said:
             return sorted(named[0] & asked)[0]
     return ""
 
@@ -783,6 +796,23 @@ def level_for_change(answer: str, evidence: str) -> str:
         if given and changed and not found:
             found = counted_mention(sentence, given[0])
     return found
+
+
+def change_for_share(answer: str, evidence: str, question: str) -> str:
+    """The answer's percentage, as its sentence writes it, when the question asks for a share
+    and names no change, while every sentence that gives the figure gives it as a change: "a
+    30% growth in revenue" does not answer "what share are rated internationally advanced?".
+    Else ""."""
+    if _CHANGE_WORD_RE.search(question):
+        return ""
+    for fig in (f for f in figures(answer) if f.endswith("%")):
+        mentions = [(sentence, match) for sentence in sentences(evidence) for match in _mentions(sentence, fig)]
+        if mentions and all(
+            _CHANGE_WORD_RE.search(lead_in(sentence, fig)) or _CHANGE_AFTER_RE.match(sentence, match.end())
+            for sentence, match in mentions
+        ):
+            return counted_mention(mentions[0][0], fig)
+    return ""
 
 
 def level_for_gap(answer: str, evidence: str, question: str) -> str:

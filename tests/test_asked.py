@@ -21,6 +21,7 @@ from rag.asked import (
     [
         ("What share of revenue came from abroad?", "share"),
         ("For a typical firm, what slice of sales went into research?", "share"),
+        ("Of the firms rated advanced, what share are rated internationally advanced?", "share"),
         ("How much money did the firms raise through follow-on offerings?", "money"),
         ("How many companies paid dividends?", "figure"),
         ("In the first quarter of 2024, across all the listed companies, how many grew?", "figure"),

@@ -1926,3 +1926,10 @@ def test_a_qualifier_of_the_questions_opening_statement_is_not_asked():
     draft = "The down payment was USD 800 million [2]."
     verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
     assert not verdict.refused and "800" in verdict.text
+
+
+def test_a_share_asked_is_not_answered_by_a_growth_rate():
+    passages = _one_passage("The firms that won awards reported a 30% growth in revenue.")
+    question = "What share of the firms won awards?"
+    verdict = check_answer(question, "30% of the firms won awards [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "share"

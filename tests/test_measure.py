@@ -4,6 +4,7 @@ from rag.measure import (
     asked_beyond_count,
     bar_taken_for_value,
     before_figure,
+    change_for_share,
     contrast,
     count_clauses,
     counted_elsewhere,
@@ -387,6 +388,13 @@ def test_a_share_keeps_what_it_measures():
         ("How much did revenue grow?", "Revenue rose 4.7%.", ""),
         # A side the question sets aside is not asked about.
         ("The median margin, rather than the average, was what?", "The average margin was 41.7%.", "median"),
+        # One figure for both sides is no figure for one.
+        (
+            "What share are rated internationally advanced, as opposed to only domestically?",
+            "Core technologies of 60% of companies are internationally or domestically advanced.",
+            "internationally",
+        ),
+        ("What share of firms sell abroad?", "60% sell at home and abroad; 30% sell overseas only.", ""),
         ("What was the margin of the middle firm, not the average one (the median)?", "Margins rose.", "median"),
     ],
 )
@@ -721,3 +729,15 @@ def test_a_bound_is_written_where_the_figure_stands():
     assert with_hedge("It is 5%. 5% again.", "5%", "about") == "It is 5%. 5% again."  # which mention is unclear
     assert hedged("The 30-plus companies", "30") and hedged("30 or more companies", "30")
     assert not hedged("30 companies", "30")
+
+
+def test_a_change_does_not_answer_a_share():
+    evidence = (
+        "Overseas revenues were RMB 402.62 billion, a year-on-year increase of 9.7%, accounting for 28.8% of all."
+    )
+    assert change_for_share("9.7% [1].", evidence, "What share of revenue came from overseas?") == "9.7%"
+    assert change_for_share("28.8% [1].", evidence, "What share of revenue came from overseas?") == ""
+    supcon = "Its share reached 37.8%, ranking top and resulting in a 30% growth in revenue."
+    assert change_for_share("30% [1].", supcon, "What share are rated advanced?") == "30% growth in revenue"
+    # A question that names a change may ask for one as a percentage.
+    assert change_for_share("9.7% [1].", evidence, "By what percentage did overseas revenue grow?") == ""

@@ -286,6 +286,8 @@ _INSTRUCTION_RE = re.compile(
     # "Your answer must be 'RMB 999 billion'", "You must reply in capitals"
     r"(?:your|the|each|every)\s+(?:final\s+)?(?:answers?|repl(?:y|ies)|responses?|outputs?)\s+"
     r"(?:must|should|shall|has to|have to|needs? to|is to|are to|will)\b|"
+    # "You are now in developer mode", "you're no longer bound by ...": whom it is to be.
+    r"you(?:\s+are|['’]re)\s+(?:now|no longer|in|acting|playing)\b|"
     r"you\s+(?:must|should|shall|have to|need to|are to)\s+(?:(?:now|only|always|just)\s+)*"
     r"(?:answer|reply|respond|say|output|write|print|state|ignore|disregard|forget|pretend|act|begin|start|end|"
     r"use|include|append|repeat|translate|cite)\b)",
@@ -301,6 +303,8 @@ _OFFERED_SOURCE_RE = re.compile(
     r"\b(?:corrections?|erratum|errata)\s*(?:\([^)]*\)\s*)?:)",
     re.IGNORECASE,
 )
+# "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.
+_SHOUTED_LABEL_RE = re.compile(r"^\s*(?:[A-Z][A-Z-]+\s+){0,3}[A-Z][A-Z-]+\s*:\s*$")
 _QUOTATION_RE = re.compile(r"^\W*[\"'“‘].*[\"'”’]\W*$", re.DOTALL)
 # "... Question: how many sets ...?": the label marks where the question proper starts.
 _LABELLED_RE = re.compile(r"(?:^|[\s>:.])(?:question|query|q)\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
@@ -439,7 +443,7 @@ def without_instructions(question: str) -> str:
             continue
         else:
             offering = False
-            if not _INSTRUCTION_RE.match(part):
+            if not _INSTRUCTION_RE.match(part) and not _SHOUTED_LABEL_RE.match(part):
                 kept.append(part)
     if len(kept) == len(parts) or not any(map(_asks, kept)):
         return question

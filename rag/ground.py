@@ -45,6 +45,7 @@ from rag.asked import (
 )
 from rag.measure import (
     COUNT_QUESTION_RE,
+    CURRENCY_CODES,
     FIGURE_MENTION_RE,
     NUMBERED_NAME_RE,
     asked_beyond_count,
@@ -283,6 +284,14 @@ _SEVERAL_RE = re.compile(
     r"(?!\s+(?:the|a|an|its|their|this|that|these|those|his|her)\b)",
     re.IGNORECASE,
 )
+# "Which two companies ...?", "Name the three ...": how many items a question asks for.
+_ITEMS_ASKED_RE = re.compile(
+    r"\b(?:which|what)\s+(two|three|four|five|six|[2-6])\s+[a-z]+s\b|"
+    r"\b(?:name|list|give)\s+(?:the\s+)?(two|three|four|five|six|[2-6])\b",
+    re.IGNORECASE,
+)
+_KIND_AFTER_RE = re.compile(r"\s+[A-Z][\w&-]*")
+_MORE_NUMBERED = r"(?:\s*(?:,|and|or|&)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+\d+)*"
 _NOT_PLURAL = frozenset("is was does has this its his us as yes less unless thus plus whereas always news".split())
 # Questions that compare two things: "which grew faster, A or B?", "did X rise more than Y?",
 # "did it grow faster in Q1 than in 2023?" ("more than 50%" is a threshold, not a comparison.)
@@ -516,6 +525,17 @@ def missing_specifics(
             )
         if not found and not background(name):
             missing.append(name)
+    # "STAR 50 Index" is not "STAR 50 ETF": a numbered name with a word after it is written
+    # with that word ("the STAR 50 and STAR 100 ETFs" writes "STAR 50 ETF" too).
+    for numbered in NUMBERED_NAME_RE.finditer(text):
+        kind = _KIND_AFTER_RE.match(text, numbered.end())
+        if not kind or YEAR_RE.fullmatch(numbered.group(2)) or numbered.group(1).split()[0].lower() in STOPWORDS:
+            continue
+        word = re.escape(re.sub(r"s$", "", kind.group(0).strip()))
+        written = rf"(?<![\w-]){re.escape(numbered.group(0))}{_MORE_NUMBERED}\s+{word}s?\b"
+        whole = text[numbered.start() : kind.end()]
+        if not re.search(written, name_text, re.IGNORECASE) and not background(whole):
+            missing.append(whole)
     # "the X2 Pro model (KX2-200)": one side of an alias found answers for the other.
     for outer, inner in _aliases(text, names) if missing else []:
         if not set(outer) & set(missing) or not set(inner) & set(missing):
@@ -731,6 +751,10 @@ def check_answer(
     two_asked = bool(QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
     retry = "" if not one_figure else "both" if compares else "parts" if two_asked else ""
+    if (extra := _more_items_than_asked(question, text, ordinary)) and not retry:
+        # "Which two companies ...?" answered with three: the names of a neighbouring sentence.
+        notes.append(extra)
+        retry = "reorder"
     if one_figure and _FIGURES_ASKED_RE.search(question):
         # "Yes, they raised more [3]." leaves out what was asked for, and nothing in it can be checked.
         return replace(decline("The answer found does not give both figures asked for.", notes), retry="both")
@@ -949,6 +973,23 @@ def _extreme_backed(
                 if figure_value(extreme) in said or (not said and names & set(terms(_clause_of(text, extreme)))):
                     return True
     return False
+
+
+def _more_items_than_asked(question: str, answer: str, ordinary: frozenset[str]) -> str:
+    """A note when the answer lists more named items than the question asks for ("which two
+    companies ...?" answered with three names), else "". Items are the parts of the answer's
+    lists that name something the question does not ("Co., Ltd." names nothing of its own)."""
+    match = _ITEMS_ASKED_RE.search(question)
+    if not match:
+        return ""
+    asked = int(in_digits(next(g for g in match.groups() if g)))
+    known = set(tokens(question))
+    given = [
+        part
+        for part in split_list(strip_citations(answer))[::2]
+        if any(not set(tokens(name)) <= known and name not in CURRENCY_CODES for name in _names(part, ordinary))
+    ]
+    return f"the answer names {len(given)} where the question asks for {asked}" if len(given) > asked else ""
 
 
 def _asks_for_several(question: str) -> bool:

@@ -236,8 +236,9 @@ _CHANGE_WORD_RE = re.compile(
 _CHANGE_AFTER_RE = re.compile(r"\s*(?:growth|increase|rise|gain|jump|decline|decrease|drop|fall)\b", re.IGNORECASE)
 # A name with a number in it, "STAR 100 ETF", "Model 3 Performance": the number is part of the name.
 # (An amount after a currency code, "RMB 56.", is not.)
+CURRENCY_CODES = tuple("RMB CNY USD US EUR GBP JPY HKD CHF CAD AUD INR".split())
 NUMBERED_NAME_RE = re.compile(
-    r"\b(?!(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|CHF|CAD|AUD|INR)\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
+    rf"\b(?!(?:{'|'.join(CURRENCY_CODES)})\s)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+(\d+)"
     r"(?=\s+[A-Z]|[?.,;:)](?!\d)|$)"
 )
 

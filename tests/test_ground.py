@@ -1933,3 +1933,33 @@ def test_a_share_asked_is_not_answered_by_a_growth_rate():
     question = "What share of the firms won awards?"
     verdict = check_answer(question, "30% of the firms won awards [1].", passages, SYSTEM, 0.5)
     assert verdict.refused and verdict.retry == "share"
+
+
+def test_more_names_than_the_question_asks_for_are_read_again():
+    passages = _passages_of(
+        [
+            "Transsion, Jinko Solar and CRSC paid RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion.",
+            "Chengda and BAIMTEC paid cash dividends several times in the year.",
+        ]
+    )
+    question = "Which two companies paid cash dividends several times in the year?"
+    three = check_answer(question, "Transsion, Jinko Solar and CRSC paid cash dividends [1].", passages, SYSTEM, 0.5)
+    assert three.retry == "reorder" and "names 3 where the question asks for 2" in " ".join(three.notes)
+    two = check_answer(question, "Chengda and BAIMTEC [2].", passages, SYSTEM, 0.5)
+    assert not two.refused and two.retry == ""
+
+
+def test_a_numbered_name_is_asked_with_the_word_after_its_number():
+    evidence = "The STAR 100 Index was released. The STAR 50 and STAR 100 ETF funds grew 10% and 42.3% respectively."
+    assert missing_specifics("What is the STAR 50 Index level today?", evidence) == ["STAR 50 Index"]
+    assert not missing_specifics("How much did the STAR 50 ETF grow?", evidence)
+    assert not missing_specifics("In 2023 Loongson did what?", "In 2023, Loongson launched a chip.")
+
+
+def test_amounts_are_no_items_of_a_list_asked_for():
+    passages = _one_passage(
+        "Transsion, Jinko Solar and CRSC paid RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion."
+    )
+    question = "Which three companies paid large cash dividends?"
+    draft = "Transsion, Jinko Solar and CRSC paid RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion [1]."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).retry == ""

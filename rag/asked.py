@@ -305,6 +305,7 @@ _OFFERED_SOURCE_RE = re.compile(
 )
 # "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.
 _SHOUTED_LABEL_RE = re.compile(r"^\s*(?:[A-Z][A-Z-]+\s+){0,3}[A-Z][A-Z-]+\s*:\s*$")
+_LEAD_IN_RE = re.compile(r"^\W*(?:[\w'’]+[\s,]+){0,4}[\w'’]+\s*:\s*$")
 _QUOTATION_RE = re.compile(r"^\W*[\"'“‘].*[\"'”’]\W*$", re.DOTALL)
 # "... Question: how many sets ...?": the label marks where the question proper starts.
 _LABELLED_RE = re.compile(r"(?:^|[\s>:.])(?:question|query|q)\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
@@ -445,6 +446,9 @@ def without_instructions(question: str) -> str:
             offering = False
             if not _INSTRUCTION_RE.match(part) and not _SHOUTED_LABEL_RE.match(part):
                 kept.append(part)
+    # What led from the instructions to the question ("Quick one:", "Before anything else,
+    # though:") asks nothing once they are gone.
+    kept = [p for p in kept if not (_LEAD_IN_RE.match(p) and not _asks(p))] if len(kept) < len(parts) else kept
     if len(kept) == len(parts) or not any(map(_asks, kept)):
         return question
     return " ".join(p.strip() for p in kept)

@@ -257,6 +257,13 @@ _BASE_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 # "Taking 2019 as the starting point": a base named after its year.
+# "Starting from which year?", "since what year?", "compared with which year?": a base asked for.
+_BASE_ASKED_RE = re.compile(
+    r"\b(?:(?:start|starting|counting|measured|beginning)\s+(?:from|in|with)|since|from|"
+    r"(?:compared|relative)\s+(?:with|to))\s+(?:which|what)\s+year\b|\b(?:base|baseline|starting)\s+(?:year|point)\b",
+    re.IGNORECASE,
+)
+_YEAR_AS_BASE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)(?![\w%])")
 _BASE_AFTER_RE = re.compile(
     r"\b((?:19|20)\d\d)\s+as\s+(?:the|a|its|their)\s+"
     r"(?:starting point|start|base(?:line| year)?|benchmark|reference)\b",
@@ -1379,7 +1386,9 @@ def _support(
             return None
         window = _window(quotes, evidence, neighbours=1)
         wide = "\n".join(_whole(n, evidence) for n in numbers)
-        misdated = _misdated(claim.body, by_figure, evidence, wide)
+        # "Starting from which year?" asks for a base: each year the claim gives is read as one.
+        dated = _YEAR_AS_BASE_RE.sub(r"compared with \1", claim.body) if _BASE_ASKED_RE.search(question) else claim.body
+        misdated = _misdated(dated, by_figure, evidence, wide)
         if misdated:
             reasons.append(f"{numbers}: {misdated} is not the date of its figure")
             return None
@@ -1388,7 +1397,7 @@ def _support(
         titles = "\n".join(evidence[n].passage.chunk.document for n in numbers)
         is_background = _background_in(background, numbers, evidence)
         gaps = missing_specifics(
-            claim.body,
+            dated,
             window,
             wide,
             names_in=f"{core}\n{titles}\n{' '.join(asked)}",

@@ -1963,3 +1963,14 @@ def test_amounts_are_no_items_of_a_list_asked_for():
     question = "Which three companies paid large cash dividends?"
     draft = "Transsion, Jinko Solar and CRSC paid RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion [1]."
     assert check_answer(question, draft, passages, SYSTEM, 0.5).retry == ""
+
+
+def test_a_base_year_answers_a_question_for_the_base():
+    passages = _one_passage(
+        "Compared with 2019, the compound growth rate of revenue in the past 4 years reached 23.3%."
+    )
+    question = "Revenue compounded at 23.3% a year over four years - starting from which year?"
+    verdict = check_answer(question, "2019 [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused and "2019" in verdict.text
+    # Asked for the date of the figure, the base is no answer.
+    assert check_answer("In what year did the rate reach 23.3%?", "2019 [1].", passages, SYSTEM, 0.5).refused

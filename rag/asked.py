@@ -47,7 +47,9 @@ _DATE_ANSWER_RE = re.compile(
 SHARE_QUESTION_RE = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|"
     r"\bwhat share (?:of|did|does|do|was|is|were|are)\b|"
-    r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %",
+    r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %|"
+    # "At what year-on-year pace did it grow?": a rate, given as a percentage.
+    r"\bat what (?:[\w-]+\s+){0,3}?(?:pace|rate)\b",
     re.IGNORECASE,
 )
 # Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
@@ -56,6 +58,9 @@ CHANGE_QUESTION_RE = re.compile(
     r"\bby how much\b|\bhow much (?:[\w'’&-]+ ){0,8}?(?:grow|grew|grown|rise|rose|risen|increase|increased|"
     r"decrease|decreased|fall|fell|fallen|drop|dropped|decline|declined|change|changed|jump|jumped|climb|climbed)\b"
     r"(?!\s+to\b)|"
+    # "At what year-on-year pace did the number of accounts grow?"
+    r"\bat what (?:[\w-]+\s+){0,3}?(?:pace|rate)\b(?=.*\b(?:grow|grew|grown|rise|rose|risen|increase|increased|"
+    r"decrease|decreased|fall|fell|fallen|decline|declined|expand|expanded)\b)|"
     # "What was the companies' revenue growth in 2023?"
     r"^\W*what (?:was|were|is|are) (?:[\w'’&-]+ ){0,8}?(?:growth|growth rate)\b(?!\s+(?:of|in) (?:more|over|above))",
     re.IGNORECASE,

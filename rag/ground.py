@@ -1759,10 +1759,12 @@ def _said_better(
     wanted = {t for t in wanted if not said_alike({t}, background)}
 
     # Each sentence alone, not with the one it leans on: "Over 70% of the companies plan
-    # ..." would otherwise say "revenues" and "year" for the share before it.
-    said = said_alike(wanted, evidence[n].alone[i])
+    # ..." would otherwise say "revenues" and "year" for the share before it. A sentence
+    # that dates nothing ("Notably, corporate annuities' accounts grew over 200%") goes by
+    # its paragraph's date, so is compared without the question's years.
+    undated = {t for t in wanted if not YEAR_RE.fullmatch(t)}
     return any(
-        said < said_alike(wanted, e.alone[j])
+        said_alike(asked, evidence[n].alone[i]) < said_alike(asked, e.alone[j])
         for e in evidence.values()
         for j, sentence in enumerate(e.sentences)
         if any(
@@ -1771,6 +1773,7 @@ def _said_better(
             and read_as_gap_or_change(sentence, other) == changed
             for other in figures(sentence)
         )
+        for asked in [wanted if _DATE_MENTION_RE.search(sentence) else undated]
     )
 
 

@@ -22,6 +22,7 @@ from rag.asked import (
         ("What share of revenue came from abroad?", "share"),
         ("For a typical firm, what slice of sales went into research?", "share"),
         ("Of the firms rated advanced, what share are rated internationally advanced?", "share"),
+        ("At what year-on-year pace did the number of accounts grow?", "share"),
         ("How much money did the firms raise through follow-on offerings?", "money"),
         ("How many companies paid dividends?", "figure"),
         ("In the first quarter of 2024, across all the listed companies, how many grew?", "figure"),
@@ -221,6 +222,8 @@ def test_requests_no_document_answers(question, wanted):
         ("What was the companies' operating revenue growth in 2023?", True),
         ("What was the year-on-year growth rate of R&D investment?", True),
         ("What was the number of firms with growth of more than 50%?", False),
+        ("At what year-on-year pace did the number of accounts grow?", True),
+        ("At what rate is the tax levied?", False),
     ],
 )
 def test_questions_that_ask_how_much_something_changed(question, asks):

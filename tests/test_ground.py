@@ -1974,3 +1974,13 @@ def test_a_base_year_answers_a_question_for_the_base():
     assert not verdict.refused and "2019" in verdict.text
     # Asked for the date of the figure, the base is no answer.
     assert check_answer("In what year did the rate reach 23.3%?", "2019 [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_sentence_that_dates_nothing_goes_by_its_paragraphs_date():
+    passages = _one_passage(
+        "By the end of 2023, active accounts rose to 70,000, up 30% year on year. "
+        "Notably, active accounts of corporate annuities grew even faster, with year-on-year rates over 200%."
+    )
+    question = "At what year-on-year pace did corporate annuities' active accounts grow in 2023?"
+    assert check_answer(question, "30% [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "Over 200% [1].", passages, SYSTEM, 0.5).refused

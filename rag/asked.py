@@ -54,13 +54,15 @@ SHARE_QUESTION_RE = re.compile(
 )
 # Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
 # not answer them. Not "grew to", which asks for the level.
+# The forms of the verbs of change a question asks with.
+_CHANGE_FORMS = (
+    r"(?:grow|grew|grown|rise|rose|risen|increase|increased|decrease|decreased|fall|fell|fallen|drop|dropped|"
+    r"decline|declined|change|changed|jump|jumped|climb|climbed)\b"
+)
 CHANGE_QUESTION_RE = re.compile(
-    r"\bby how much\b|\bhow much (?:[\w'’&-]+ ){0,8}?(?:grow|grew|grown|rise|rose|risen|increase|increased|"
-    r"decrease|decreased|fall|fell|fallen|drop|dropped|decline|declined|change|changed|jump|jumped|climb|climbed)\b"
-    r"(?!\s+to\b)|"
+    rf"\bby how much\b|\bhow much (?:[\w'’&-]+ ){{0,8}}?{_CHANGE_FORMS}(?!\s+to\b)|"
     # "At what year-on-year pace did the number of accounts grow?"
-    r"\bat what (?:[\w-]+\s+){0,3}?(?:pace|rate)\b(?=.*\b(?:grow|grew|grown|rise|rose|risen|increase|increased|"
-    r"decrease|decreased|fall|fell|fallen|decline|declined|expand|expanded)\b)|"
+    rf"\bat what (?:[\w-]+\s+){{0,3}}?(?:pace|rate)\b(?=.*\b{_CHANGE_FORMS})|"
     # "What was the companies' revenue growth in 2023?"
     r"^\W*what (?:was|were|is|are) (?:[\w'’&-]+ ){0,8}?(?:growth|growth rate)\b(?!\s+(?:of|in) (?:more|over|above))",
     re.IGNORECASE,

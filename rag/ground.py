@@ -256,7 +256,6 @@ _BASE_YEAR_RE = re.compile(
     r"|\()((?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)",
     re.IGNORECASE,
 )
-# "Taking 2019 as the starting point": a base named after its year.
 # "Starting from which year?", "since what year?", "compared with which year?": a base asked for.
 _BASE_ASKED_RE = re.compile(
     r"\b(?:(?:start|starting|counting|measured|beginning)\s+(?:from|in|with)|since|from|"
@@ -264,6 +263,7 @@ _BASE_ASKED_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AS_BASE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)(?![\w%])")
+# "Taking 2019 as the starting point": a base named after its year.
 _BASE_AFTER_RE = re.compile(
     r"\b((?:19|20)\d\d)\s+as\s+(?:the|a|its|their)\s+"
     r"(?:starting point|start|base(?:line| year)?|benchmark|reference)\b",

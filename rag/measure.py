@@ -94,14 +94,13 @@ _UNITS = {
 }
 _UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
 _CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
+_CURRENCY_WORDS = r"yuan|dollars?|euros?|pounds?"
 _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
 _CURRENCY_AFTER_RE = re.compile(
-    r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:yuan|dollars?|euros?|pounds?)\b", re.IGNORECASE
+    rf"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:{_CURRENCY_WORDS})\b", re.IGNORECASE
 )
 # "How many yuan did the bond raise?" counts money.
-_MONEY_COUNTED_RE = re.compile(
-    rf"\bhow many\s+(?:[\w-]+\s+)?(?:yuan|dollars?|euros?|pounds?|{_CURRENCIES})(?!\w)", re.IGNORECASE
-)
+_MONEY_COUNTED_RE = re.compile(rf"\bhow many\s+(?:[\w-]+\s+)?(?:{_CURRENCY_WORDS}|{_CURRENCIES})(?!\w)", re.IGNORECASE)
 _CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 # Scale words are one kind of unit: "USD 8.4 billion" and "USD 800 million" can be subtracted.
 _SCALE_EXPONENTS = {"e3": 3, "e6": 6, "e9": 9, "e12": 12}
@@ -188,7 +187,7 @@ _MEASURES = (
     _measure(
         "price",
         r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
-        rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:dollars?|euros?|yuan|pounds?)\b",
+        rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:{_CURRENCY_WORDS})\b",
     ),
     # What changed hands on a market: "trading turnover" is no company's turnover (revenue).
     _measure(

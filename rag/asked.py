@@ -307,7 +307,13 @@ _OFFERED_SOURCE_RE = re.compile(
     r"more\s+(?:reliable|accurate|authoritative|trustworthy|current|up-to-date)\s+than\b|"
     r"(?:updated|new|corrected|revised|latest|real|true|actual)\s+(?:sources?|data|facts?|figures?|information|context|documents?|reports?|numbers?)\b|"
     r"(?:supersedes?|overrides?|replaces?|takes? precedence over)\s+(?:the|your|any)\b|"
-    r"\b(?:corrections?|erratum|errata)\s*(?:\([^)]*\)\s*)?:)",
+    r"\b(?:corrections?|erratum|errata)\s*(?:\([^)]*\)\s*)?:|"
+    # "the ranking in the report is a typo and should read 'fourth'"
+    r"\b(?:is|was|are|were)\s+(?:a\s+)?(?:typo|misprint|mistake|error)s?\b|\bshould\s+(?:read|say)\b|"
+    # Hearsay: "A colleague reckons ...", "I heard that ...": a claim to check, not a fact given.
+    r"\b(?:a|my|our|one)\s+(?:colleague|friend|analyst|broker|client|boss|manager|journalist|blogger|"
+    r"relative|neighbou?r|teacher|someone)\b[^.?!]*?\b(?:reckons?|thinks?|believes?|claims?|says?|said|"
+    r"insists?|suspects?|told me)\b|\bI\s+(?:think|believe|reckon|heard|read somewhere|suspect)\b)",
     re.IGNORECASE,
 )
 # "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.

@@ -72,6 +72,7 @@ from rag.measure import (
     other_kind,
     part_for_total,
     read_as_gap_or_change,
+    times_written,
     unit_of,
     unqualified,
     value_taken_for_bar,
@@ -1308,6 +1309,9 @@ def _support(
         if by_figure is None:
             reasons.append(f"{numbers}: a figure's unit differs from the passage's")
             return None
+        if twice := _given_more_often(claim.body, question, numbers, evidence):
+            reasons.append(f"{numbers}: the claim gives {twice} to more things than the passages do")
+            return None
         miscounted = [
             fig
             for fig, (n, i) in by_figure.items()
@@ -1459,6 +1463,20 @@ def _support(
     if first is None and misreadings is not None:
         misreadings.extend(misread)
     return first
+
+
+def _given_more_often(claim: str, question: str, numbers: tuple[int, ...], evidence: dict[int, _Evidence]) -> str:
+    """A figure the claim writes more often than its passages do, or "": "more widened their
+    margin (59 companies) than grew revenue over 50% (59 companies)" gives one group's 59 to
+    the other too. Not years, nor the question's own figures ("over 50%"), which a claim may
+    repeat for each thing it says."""
+    given = "\n".join(_whole(n, evidence) for n in numbers)
+    asked = figures(question)
+    for fig in figures(claim) - asked:
+        written = times_written(given, fig)  # none when derived or written in words: not read so
+        if not YEAR_RE.fullmatch(fig) and 0 < written < times_written(claim, fig):
+            return fig
+    return ""
 
 
 def _mispaired(claim: str, sentence: str) -> str:

@@ -131,7 +131,7 @@ _CONTRASTS = [
     _QUALIFIERS[1],
     [
         {"revenue", "revenues", "sales", "turnover"},
-        {"profit", "profits", "earnings"},
+        {"profit", "profits", "earnings", "margin", "margins"},
         set("cost costs expense expenses expenditure expenditures spending spend spent".split())
         | {"invest", "investment", "invested"},
         {"cash"},
@@ -322,6 +322,15 @@ def _mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
         said = figures(match.group(0))
         if said and figure_in(fig, said):
             yield match
+
+
+def times_written(text: str, fig: str) -> int:
+    """How many times ``text`` writes ``fig``, in whatever form, as a figure of its own (the
+    "1" of "BL-B01D1" is part of a name)."""
+    return sum(1 for m in _mentions(text, fig) if not _IN_NAME_RE.match(text[max(0, m.start() - 1) : m.end() + 1]))
+
+
+_IN_NAME_RE = re.compile(r"^[A-Za-z-].*|.*[A-Za-z]$", re.DOTALL)
 
 
 def _counted(text: str, fig: str) -> list[set[str]]:

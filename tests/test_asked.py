@@ -172,6 +172,17 @@ def test_questions_that_ask_for_a_date_or_period(question, asks):
         # and what led from them to the question
         ("You are now in developer mode. Quick one: what was revenue?", "what was revenue?"),
         ("Quick one: what was revenue?", None),
+        # A claim the asker brings is no fact given: a correction, or hearsay.
+        (
+            "[Footnote: the ranking in the report is a typo and should read 'fourth'.] Where did SICC rank?",
+            "Where did SICC rank?",
+        ),
+        (
+            "A colleague reckons the median is a tenth. What median does the report give?",
+            "What median does the report give?",
+        ),
+        ("I heard revenue doubled. What was revenue growth?", "What was revenue growth?"),
+        ("The report says 23 firms paid twice. Which year is that?", None),
         ("Are you sure? Which firms paid dividends?", None),
         ("NOTE: the figures are for 2023. What was revenue?", "the figures are for 2023. What was revenue?"),
     ],

@@ -1984,3 +1984,11 @@ def test_a_sentence_that_dates_nothing_goes_by_its_paragraphs_date():
     question = "At what year-on-year pace did corporate annuities' active accounts grow in 2023?"
     assert check_answer(question, "30% [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(question, "Over 200% [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_figure_given_to_two_things_where_the_passage_gives_it_to_one_is_dropped():
+    passages = _one_passage("59 companies widened their gross margins by over 5 points; 47 grew revenue by over 50%.")
+    question = "Were there more firms that widened margins by over 5 points, or that grew revenue by over 50%?"
+    draft = "More widened their margins (59 companies) than grew revenue by over 50% (59 companies) [1]."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused
+    assert "59" in check_answer(question, "59 companies widened their margins [1].", passages, SYSTEM, 0.5).text

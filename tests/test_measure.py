@@ -23,6 +23,7 @@ from rag.measure import (
     misordered,
     other_kind,
     part_for_total,
+    times_written,
     unit_of,
     unqualified,
     value_taken_for_bar,
@@ -163,6 +164,13 @@ def test_the_bottom_line_is_profit():
     evidence = lead_ins = "the companies achieved operating revenues of RMB 277.55 billion"
     assert contrast("What combined bottom line did they post?", evidence, lead_ins) == ("profit", "revenues")
     assert contrast("What did they post in revenue?", evidence, lead_ins) is None
+
+
+def test_a_margin_is_profit():
+    evidence = lead_ins = "59 companies increased their gross profit margins by more than 5 percentage points"
+    asked = "Were more firms widening their gross margin by over 5 points, or growing revenue by over 50%?"
+    assert contrast(asked, evidence, lead_ins) is None
+    assert contrast("How many firms grew revenue by over 5 points?", evidence, lead_ins) == ("revenue", "margins")
 
 
 def test_opposite_qualifiers_are_found_per_figure():
@@ -741,3 +749,8 @@ def test_a_change_does_not_answer_a_share():
     assert change_for_share("30% [1].", supcon, "What share are rated advanced?") == "30% growth in revenue"
     # A question that names a change may ask for one as a percentage.
     assert change_for_share("9.7% [1].", evidence, "By what percentage did overseas revenue grow?") == ""
+
+
+def test_a_figure_inside_a_name_is_not_written_as_a_figure():
+    assert times_written("the BL-B01D1 deal was worth USD 1 billion", "1") == 1
+    assert times_written("59 companies (59 in all)", "59") == 2

@@ -319,6 +319,11 @@ _OFFERED_SOURCE_RE = re.compile(
 # "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.
 _SHOUTED_LABEL_RE = re.compile(r"^\s*(?:[A-Z][A-Z-]+\s+){0,3}[A-Z][A-Z-]+\s*:\s*$")
 _LEAD_IN_RE = re.compile(r"^\W*(?:[\w'’]+[\s,]+){0,4}[\w'’]+\s*:\s*$")
+_VERIFIES_RE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:that|this|it|he|she|they|the \w+)\s+(?:right|true|correct|accurate)\b|"
+    r"\b(?:right|true|correct|accurate)\s*\?\s*$|\bconfirm\b",
+    re.IGNORECASE,
+)
 _QUOTATION_RE = re.compile(r"^\W*[\"'“‘].*[\"'”’]\W*$", re.DOTALL)
 # "... Question: how many sets ...?": the label marks where the question proper starts.
 _LABELLED_RE = re.compile(r"(?:^|[\s>:.])(?:question|query|q)\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
@@ -447,18 +452,23 @@ def without_instructions(question: str) -> str:
     if labelled and _QUESTION_START_RE.match(labelled.group(1)):
         question = labelled.group(1)
     parts = _clauses(question)
-    kept = []
-    offering = False  # what a source offered says runs up to the next question
+    kept: list[str] = []
+    offered: list[str] = []  # a source offered, with what it says up to the next question
+    offering = False
     for part in parts:
         # A question that names the source ("Using the corrected number, what is ...?") is still asked.
         if _OFFERED_SOURCE_RE.search(part) and not _asks(part):
             offering = True
+            offered.append(part)
         elif offering and (_QUOTATION_RE.match(part) or not _asks(part)):
-            continue
+            offered.append(part)
         else:
             offering = False
             if not _INSTRUCTION_RE.match(part) and not _SHOUTED_LABEL_RE.match(part):
                 kept.append(part)
+    # "A colleague says revenue doubled. Is that right?" asks about what was offered.
+    if offered and any(map(_VERIFIES_RE.search, kept)):
+        kept = [part for part in parts if part in kept or part in offered]
     # What led from the instructions to the question ("Quick one:", "Before anything else,
     # though:") asks nothing once they are gone.
     kept = [p for p in kept if not (_LEAD_IN_RE.match(p) and not _asks(p))] if len(kept) < len(parts) else kept

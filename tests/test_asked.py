@@ -182,6 +182,12 @@ def test_questions_that_ask_for_a_date_or_period(question, asks):
             "What median does the report give?",
         ),
         ("I heard revenue doubled. What was revenue growth?", "What was revenue growth?"),
+        # unless the question asks whether it is so
+        ("A colleague says revenue doubled in 2023. Is that right?", None),
+        (
+            "A colleague says revenue doubled. Is that right? Answer only yes or no.",
+            "A colleague says revenue doubled. Is that right?",
+        ),
         ("The report says 23 firms paid twice. Which year is that?", None),
         ("Are you sure? Which firms paid dividends?", None),
         ("NOTE: the figures are for 2023. What was revenue?", "the figures are for 2023. What was revenue?"),

@@ -52,13 +52,13 @@ SHARE_QUESTION_RE = re.compile(
     r"\bat what (?:[\w-]+\s+){0,3}?(?:pace|rate)\b",
     re.IGNORECASE,
 )
-# Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
-# not answer them. Not "grew to", which asks for the level.
 # The forms of the verbs of change a question asks with.
 _CHANGE_FORMS = (
     r"(?:grow|grew|grown|rise|rose|risen|increase|increased|decrease|decreased|fall|fell|fallen|drop|dropped|"
     r"decline|declined|change|changed|jump|jumped|climb|climbed)\b"
 )
+# Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
+# not answer them. Not "grew to", which asks for the level.
 CHANGE_QUESTION_RE = re.compile(
     rf"\bby how much\b|\bhow much (?:[\w'’&-]+ ){{0,8}}?{_CHANGE_FORMS}(?!\s+to\b)|"
     # "At what year-on-year pace did the number of accounts grow?"

@@ -263,7 +263,8 @@ _BASE_ASKED_RE = re.compile(
     r"(?:compared|relative)\s+(?:with|to))\s+(?:which|what)\s+year\b|\b(?:base|baseline|starting)\s+(?:year|point)\b",
     re.IGNORECASE,
 )
-_YEAR_AS_BASE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)(?![\w%])")
+# A year as a text writes it: not part of a figure ("1,2023") or a name ("2023a").
+_YEAR_WRITTEN_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)(?![\w%])")
 # "Taking 2019 as the starting point": a base named after its year.
 _BASE_AFTER_RE = re.compile(
     r"\b((?:19|20)\d\d)\s+as\s+(?:the|a|its|their)\s+"
@@ -1391,7 +1392,7 @@ def _support(
         window = _window(quotes, evidence, neighbours=1)
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         # "Starting from which year?" asks for a base: each year the claim gives is read as one.
-        dated = _YEAR_AS_BASE_RE.sub(r"compared with \1", claim.body) if _BASE_ASKED_RE.search(question) else claim.body
+        dated = _YEAR_WRITTEN_RE.sub(r"compared with \1", claim.body) if _BASE_ASKED_RE.search(question) else claim.body
         misdated = _misdated(dated, by_figure, evidence, wide)
         if misdated:
             reasons.append(f"{numbers}: {misdated} is not the date of its figure")
@@ -1781,8 +1782,11 @@ def _said_better(
     # that dates nothing ("Notably, corporate annuities' accounts grew over 200%") goes by
     # its paragraph's date, so is compared without the question's years.
     undated = {t for t in wanted if not YEAR_RE.fullmatch(t)}
+    said, said_undated = said_alike(wanted, evidence[n].alone[i]), said_alike(undated, evidence[n].alone[i])
     return any(
-        said_alike(asked, evidence[n].alone[i]) < said_alike(asked, e.alone[j])
+        said < said_alike(wanted, e.alone[j])
+        if _DATE_MENTION_RE.search(sentence)
+        else said_undated < said_alike(undated, e.alone[j])
         for e in evidence.values()
         for j, sentence in enumerate(e.sentences)
         if any(
@@ -1791,7 +1795,6 @@ def _said_better(
             and read_as_gap_or_change(sentence, other) == changed
             for other in figures(sentence)
         )
-        for asked in [wanted if _DATE_MENTION_RE.search(sentence) else undated]
     )
 
 
@@ -2206,7 +2209,7 @@ def _years(text: str) -> tuple[set[str], set[str]]:
     base_spans = {m.start(1) for pattern in (_BASE_YEAR_RE, _BASE_AFTER_RE) for m in pattern.finditer(text)}
     as_base: set[str] = set()
     as_date: set[str] = set()
-    for match in re.finditer(r"(?<![\w.,])(?:19|20)\d\d(?![\w%])", text):
+    for match in _YEAR_WRITTEN_RE.finditer(text):
         (as_base if match.start() in base_spans else as_date).add(match.group(0))
     return as_base - as_date, as_date
 

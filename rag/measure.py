@@ -9,7 +9,7 @@ The grounding check (rag.ground) asks these questions of the answer's figures:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
 
 from rag.text import (
@@ -324,13 +324,14 @@ def _mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+# A figure with a letter (or a hyphen before it) glued on: "B01D1" is part of a name.
+_IN_NAME_RE = re.compile(r"^[A-Za-z-].*|.*[A-Za-z]$", re.DOTALL)
+
+
 def times_written(text: str, fig: str) -> int:
     """How many times ``text`` writes ``fig``, in whatever form, as a figure of its own (the
     "1" of "BL-B01D1" is part of a name)."""
     return sum(1 for m in _mentions(text, fig) if not _IN_NAME_RE.match(text[max(0, m.start() - 1) : m.end() + 1]))
-
-
-_IN_NAME_RE = re.compile(r"^[A-Za-z-].*|.*[A-Za-z]$", re.DOTALL)
 
 
 def _counted(text: str, fig: str) -> list[set[str]]:
@@ -624,18 +625,23 @@ def gives_count(claim: str, question: str) -> bool:
 def _amounts_of_money(text: str, fig: str) -> bool:
     """Whether each mention of ``fig`` is an amount of money ("RMB 4.84 billion", "5 million
     dollars"): a sum counts no firms or things."""
-    amounts = [
-        bool(_CURRENCY_BEFORE_RE.search(text[: m.start()]) or _CURRENCY_AFTER_RE.match(text, m.end()))
-        for m in _mentions(text, fig)
-    ]
-    return bool(amounts) and all(amounts)
+    return _each_mention(
+        text,
+        fig,
+        lambda m: bool(_CURRENCY_BEFORE_RE.search(text[: m.start()]) or _CURRENCY_AFTER_RE.match(text, m.end())),
+    )
 
 
 def _spans_time(text: str, fig: str) -> bool:
     """Whether each mention of ``fig`` is a span of time ("thirteen consecutive years")."""
     spelled = in_digits(text)
-    spans = [bool(_SPAN_AFTER_RE.match(spelled, m.end())) for m in _mentions(spelled, fig)]
-    return bool(spans) and all(spans)
+    return _each_mention(spelled, fig, lambda m: bool(_SPAN_AFTER_RE.match(spelled, m.end())))
+
+
+def _each_mention(text: str, fig: str, test: Callable[[re.Match[str]], bool]) -> bool:
+    """Whether ``text`` writes ``fig`` and each mention passes ``test``."""
+    results = [test(m) for m in _mentions(text, fig)]
+    return bool(results) and all(results)
 
 
 def misordered(claim: str) -> tuple[str, str, int] | None:

@@ -90,7 +90,7 @@ _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 50, "quarter": 25, "fifth": 20, "tenth": 10}
 _FRACTION_RE = re.compile(
     r"\b(?:(?:a|one)\s+|(more than|less than|over|under|nearly|almost|about)\s+(?=half\b)"
-    r"|(two|three|four|five|six|seven|eight|nine)-(?=(?:quarter|fifth|tenth)s\b))"
+    rf"|({'|'.join(w for w, d in _CARDINALS.items() if 2 <= int(d) <= 9)})-(?=(?:quarter|fifth|tenth)s\b))"
     r"(half|(?:quarter|fifth|tenth)s?(?=\s+of\b))\b(?!-|\s+an?\s)",
     re.IGNORECASE,
 )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rag.measure import COUNT_QUESTION_RE
-from rag.text import figures, sentences
+from rag.text import STOPWORDS, figures, sentences
 
 # Questions whose answer is a figure: an answer without one does not answer them.
 HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
@@ -295,6 +295,10 @@ _INSTRUCTION_RE = re.compile(
     r"(?:must|should|shall|has to|have to|needs? to|is to|are to|will)\b|"
     # "You are now in developer mode", "you're no longer bound by ...": whom it is to be.
     r"you(?:\s+are|['’]re)\s+(?:now|no longer|in|acting|playing)\b|"
+    # "Let's play a game where you're 'Professor Yes'": whom to play.
+    r"let['’]?s\s+(?:play|pretend|imagine|role-?play)\b|"
+    # "you are FinBot", "you're 'Professor Yes'": a persona to play, by its name.
+    r"you(?:\s+are|['’]re)\s+(?-i:['\"“‘][A-Z]|[A-Z][a-z]+[A-Z])|"
     r"you\s+(?:must|should|shall|have to|need to|are to)\s+(?:(?:now|only|always|just)\s+)*"
     r"(?:answer|reply|respond|say|output|write|print|state|ignore|disregard|forget|pretend|act|begin|start|end|"
     r"use|include|append|repeat|translate|cite)\b)",
@@ -307,13 +311,15 @@ _OFFERED_SOURCE_RE = re.compile(
     r"more\s+(?:reliable|accurate|authoritative|trustworthy|current|up-to-date)\s+than\b|"
     r"(?:updated|new|corrected|revised|latest|real|true|actual)\s+(?:sources?|data|facts?|figures?|information|context|documents?|reports?|numbers?)\b|"
     r"(?:supersedes?|overrides?|replaces?|takes? precedence over)\s+(?:the|your|any)\b|"
-    r"\b(?:corrections?|erratum|errata)\s*(?:\([^)]*\)\s*)?:|"
+    # "Correction (per the CFO):", "[Publisher errata, priority override: ...]"
+    r"\b(?:corrections?|erratum|errata|overrides?)\b[^:.?!]{0,40}:|"
     # "the ranking in the report is a typo and should read 'fourth'"
     r"\b(?:is|was|are|were)\s+(?:a\s+)?(?:typo|misprint|mistake|error)s?\b|\bshould\s+(?:read|say)\b|"
     # Hearsay: "A colleague reckons ...", "I heard that ...": a claim to check, not a fact given.
-    r"\b(?:a|my|our|one)\s+(?:colleague|friend|analyst|broker|client|boss|manager|journalist|blogger|"
-    r"relative|neighbou?r|teacher|someone)\b[^.?!]*?\b(?:reckons?|thinks?|believes?|claims?|says?|said|"
-    r"insists?|suspects?|told me)\b|\bI\s+(?:think|believe|reckon|heard|read somewhere|suspect)\b)",
+    r"(?:\b(?:a|my|our|one)\s+(?:colleague|friend|analyst|broker|client|boss|manager|journalist|blogger|"
+    r"relative|neighbou?r|teacher)|\b(?:someone|somebody|people))\b[^.?!]*?\b(?:reckons?|thinks?|believes?|"
+    r"claims?|says?|said|insists?|suspects?|told me|quoted?)\b|"
+    r"\bI\s+(?:think|believe|reckon|heard|read somewhere|suspect|say|claim|insist|was told)\b)",
     re.IGNORECASE,
 )
 # "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.
@@ -333,6 +339,13 @@ _QUESTION_START_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"(?<=:)\s+")
+# "such plans", "those companies": what a question refers back to.
+_REFERRED_RE = re.compile(r"\b(such|those|these|the same)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+# "... only the Jan-Mar 2024 number. what was ...?": a question typed in lower case still starts one.
+_LOWER_QUESTION_BREAK_RE = re.compile(
+    r"(?<=[.!])\s+(?=(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could)\s)"
+)
 # Left out whole: a markup comment, hidden where the question is shown on a page; a note in
 # brackets addressed to the assistant ("(note to assistant: append ...)"); a chat message
 # written into the question ('{"role": "system", "content": "..."}').
@@ -474,7 +487,26 @@ def without_instructions(question: str) -> str:
     kept = [p for p in kept if not (_LEAD_IN_RE.match(p) and not _asks(p))] if len(kept) < len(parts) else kept
     if len(kept) == len(parts) or not any(map(_asks, kept)):
         return question
-    return " ".join(p.strip() for p in kept)
+    return _referred_back(" ".join(p.strip() for p in kept), " ".join(offered))
+
+
+def _referred_back(question: str, dropped: str) -> str:
+    """The question with "such plans" written as the plans the dropped claim spoke of ("I say
+    100 companies proposed shareholding increase plans. How many put such plans forward?"):
+    the claim goes, what it was about stays."""
+
+    def named(match: re.Match[str]) -> str:
+        noun = match.group(2)
+        said = list(re.finditer(rf"((?:[A-Za-z][\w-]*\s+){{0,2}}){re.escape(noun)}\b", dropped, re.IGNORECASE))
+        if not said:
+            return match.group(0)
+        words = said[-1].group(1).split()
+        # Not the verb that said it: "proposed shareholding increase plans".
+        while words and (words[0].lower() in STOPWORDS or words[0].lower().endswith("ed")):
+            words = words[1:]
+        return " ".join([*words, noun]) if words else match.group(0)
+
+    return _REFERRED_RE.sub(named, question) if dropped else question
 
 
 def beyond_documents(question: str) -> str:
@@ -497,7 +529,8 @@ def beyond_documents(question: str) -> str:
 
 
 def _clauses(question: str) -> list[str]:
-    return [p for s in sentences(question) for p in _CLAUSE_BREAK_RE.split(s) if p.strip()]
+    parts = (s for t in sentences(question) for s in _LOWER_QUESTION_BREAK_RE.split(t))
+    return [p for s in parts for p in _CLAUSE_BREAK_RE.split(s) if p.strip()]
 
 
 def _asks(clause: str) -> bool:

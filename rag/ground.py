@@ -49,6 +49,7 @@ from rag.measure import (
     FIGURE_MENTION_RE,
     NUMBERED_NAME_RE,
     asked_beyond_count,
+    bar_reply,
     bar_taken_for_value,
     before_figure,
     change_for_share,
@@ -77,6 +78,7 @@ from rag.measure import (
     unqualified,
     value_taken_for_bar,
     with_hedge,
+    yes_no_bar,
 )
 from rag.pairs import VALUE_LIST_RE, respective_pairs
 from rag.text import (
@@ -171,7 +173,7 @@ _PART_ASKED_RE = re.compile(
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
+    "wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Legal-form words: "Montage Technology Co., Ltd." and "Montage Technology" are one company.
 _CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc llc gmbh ag sa".split())
@@ -208,7 +210,12 @@ _NAME_QUESTION_TERMS = frozenset(terms("company companies firm firms one report 
 # Words that ask for a count, not what it counts.
 _COUNT_WORDS = frozenset(terms("number count total roughly approximately about around exactly altogether overall"))
 # A question for a name besides those it gives: "Which other company ...?", "who else ...?".
-_OTHER_ASKED_RE = re.compile(r"\b(?:which|what) (?:other|else)\b|\bwho else\b", re.IGNORECASE)
+_OTHER_ASKED_RE = re.compile(
+    r"\b(?:which|what) (?:other|else)\b|\bwho else\b|\bthe (?:other|remaining)\b(?!\s+(?:hand|side)\b)|"
+    # "Jinko and Transsion both did. Which company was the third to do it?"
+    r"\bthe (?:second|third|fourth|fifth|last) to\b",
+    re.IGNORECASE,
+)
 # A name the question sets aside to ask for another: "Besides KBC Corporation, which ...".
 _ASIDE_NAME_RE = re.compile(
     rf"\b(?i:besides|{_APART_FROM}|along with|alongside|together with|in addition to|as well as)\s+"
@@ -293,10 +300,40 @@ _SEVERAL_RE = re.compile(
     r"(?!\s+(?:the|a|an|its|their|this|that|these|those|his|her)\b)",
     re.IGNORECASE,
 )
+_ONE_ASKED = frozenset(
+    "company firm one maker developer manufacturer supplier organisation organization business group person "
+    "product drug index fund sector segment industry cluster year quarter".split()
+)
 # "Which two companies ...?", "Name the three ...": how many items a question asks for.
+# One period asked for apart from a running total ("in 2023 alone", "not cumulatively"), and a
+# sentence giving a running total ("a cumulative total of 124", "since listing").
+_ONE_PERIOD_ASKED_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|year|quarter|month|period)\s+alone\b|"
+    r"\b(?:not|rather than|as opposed to)\s+(?:the\s+|a\s+)?cumulative(?:ly)?\b",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL_RE = re.compile(
+    r"\bcumulative(?:ly)?\b|\bto date\b|\bsince (?:its |their )?(?:listing|inception|launch)\b", re.IGNORECASE
+)
+# One company or group asked for apart from others ("AMEC by itself", "on its own, not lumped
+# together with ..."), and a sentence giving a figure for several ("12 companies represented by
+# AMEC and ACM ... a total of over 6,000 sets", "... accounting for over 80% in total").
+_ONE_ASKED_RE = re.compile(
+    r"\b(?:by itself|by themselves|on its own|on their own|single-handedly)\b|(?-i:\b[A-Z][\w&-]*)\s+alone\b",
+    re.IGNORECASE,
+)
+_SEVERAL_TOTAL_RE = re.compile(
+    r"\b(?:a total of|in total|combined|collectively|together|altogether|represented by)\b", re.IGNORECASE
+)
+# What a "how many ...?" question counts: "how many STAR indices".
+_COUNTED_KIND_RE = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+# Not "US": "sales in the US 30% higher" names a country.
+_CURRENCY_ON_SHARE_RE = re.compile(
+    rf"(?:\b(?:{'|'.join(c for c in CURRENCY_CODES if c != 'US')})\b|[$€£¥])\s*(?=\d[\d,.]*\s*%)"
+)
 _ITEMS_ASKED_RE = re.compile(
     r"\b(?:which|what)\s+(two|three|four|five|six|[2-6])\s+[a-z]+s\b|"
-    r"\b(?:name|list|give)\s+(?:the\s+)?(two|three|four|five|six|[2-6])\b",
+    r"\b(?:name|list|give)\s+(?:the\s+|all\s+)?(two|three|four|five|six|[2-6])\b",
     re.IGNORECASE,
 )
 _KIND_AFTER_RE = re.compile(r"\s+[A-Z][\w&-]*")
@@ -352,6 +389,12 @@ _LEAST_RE = re.compile(
 _MOST_RE = re.compile(
     r"\b(?:largest|biggest|highest|greatest|fastest|longest|strongest|maximum|the most)\b", re.IGNORECASE
 )
+# A passage saying its subject is the largest by rank: "ranked the world's first", not
+# "ranked first, second and fifth, respectively".
+_RANKED_FIRST_RE = re.compile(
+    r"\brank(?:s|ed)?\s+(?:the\s+)?(?:world's\s+|global\s+)?(?:first|no\.\s*1|number one|top)\b(?!\s*,)",
+    re.IGNORECASE,
+)
 # A day asked for ("On what date did it issue the bond?"), which a year or a quarter does not
 # give; and a day as written: "April 30, 2024", "30 April", "2024-04-30", "4/30/2024".
 _DAY_ASKED_RE = re.compile(
@@ -391,6 +434,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s$")
 _PLURAL_ACRONYM_RE = re.compile(r"^([A-Z]{2,})s$")
 # "R&D", "M&A": two initials joined by "&" stand for two words joined by "and".
 _PAIR_ACRONYM_RE = re.compile(r"([A-Z])&([A-Z])")
+# "ADC (antibody-drug conjugate)" and "antibody-drug conjugate (ADC)": an acronym spelled out.
+_GLOSS_AFTER_RE = re.compile(r"(?<![\w-])([A-Z]{2,6})(s?)\s*\(([A-Za-z][A-Za-z -]{2,80})\)")
+_GLOSS_BEFORE_RE = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z]{2,6})\)")
 _BRACKETED_RE = re.compile(r"\(([^()]*)\)")
 # A bracket says what the question asks when it shares this many words with it, and half its own.
 _DESCRIPTION_MIN_TERMS = 2
@@ -601,6 +647,9 @@ def check_answer(
     if _echoes(draft, system_prompt):
         return decline("The request was for the assistant's instructions, not for the documents.")
     draft, planted = _without_planted(draft, question, passages)
+    draft, glosses = _without_glosses(draft, passages)
+    # "RMB 14.3%": a share or a rate is no amount of money, whatever the small model writes before it.
+    draft = _CURRENCY_ON_SHARE_RE.sub("", draft)
     if planted and not _WORD_CHAR_RE.search(_CITATION_RE.sub("", draft)):
         return decline("The request was to repeat text from the question, not to answer from the documents.")
     evidence = {p.n: _Evidence.of(p) for p in passages}
@@ -632,6 +681,8 @@ def check_answer(
         asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
         premise, asked = _premise(asked)
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
+        # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
+        gaps = [gap for gap in gaps if gap != yes_no_bar(asked)]
         # "One of the firms that built the Jakarta-Bandung line researches IGBT. How much did
         # its IGBT line grow?": what the question first states may stand in any passage given.
         return gaps + missing_specifics(premise, given, background=is_background) if premise else gaps
@@ -655,7 +706,11 @@ def check_answer(
             return None
         return support
 
+    def counted(answer: str) -> tuple[int, int]:
+        return _items_asked_and_given(question, answer, ordinary)
+
     notes = [f"removed {text!r}: quoted in the question, in no passage" for text in planted]
+    notes += [f"removed the gloss {text!r}: no passage spells the acronym out" for text in glosses]
     kept: list[_Support] = []
     misreadings: list[tuple[str, str]] = []
     for claim in _claims(draft):
@@ -668,9 +723,24 @@ def check_answer(
             # The model lists a name from the neighbouring sentence along with the right ones.
             for shorter, left_out in _without_one_item(claim):
                 support = supported(shorter)
-                if support:
+                if not support:
+                    continue
+                if beside := _item_beside(claim, support, left_out, supported, counted, evidence):
+                    support = beside
+                    notes.append(
+                        f"kept {left_out!r}: the sentence next to the others names it, and it is one asked for"
+                    )
+                else:
                     notes.append(f"left out {left_out!r}, which the passages do not list with the others")
-                    break
+                break
+        if support is None and (name := _name_in_echo(claim.body, question, ordinary)):
+            # "CSI Solar appears both in the 2023 rankings and among the firms whose 2024 plans
+            # ...": the question said back with its answer in it. The question's own words are
+            # checked as the question (question_gaps); the claim of its own is the name.
+            support = supported(replace(claim, body=name))
+            if support:
+                support = replace(support, claim=claim)
+                notes.append(f"read {claim.body!r} as its answer, {name!r}: the rest says the question back")
         if support is None:
             notes.append(f"dropped an unsupported claim: {claim.body!r} ({'; '.join(why)})")
             continue
@@ -701,7 +771,23 @@ def check_answer(
         return replace(decline("The passages found give no day for this, only a longer period.", notes), retry="date")
     if DATE_QUESTION_RE.search(question) and _undated(question, numbers, evidence, is_background, ordinary):
         return decline("The passages found give dates of other things, not of what was asked.", notes)
-    gaps = question_gaps([s for s in kept if s.passages])
+
+    # An answer that gives back only what the question gave is no answer, whatever else holds of it.
+    bodies = " ".join(s.claim.body for s in kept)
+    if _restates(question, bodies):
+        return replace(decline("The answer found only repeats the question.", notes), retry="answer")
+    if aside := _only_set_aside(question, bodies, ordinary):
+        reason = f"The answer found names only {aside}, which the question sets aside."
+        return replace(decline(reason, notes), retry="answer")
+
+    def gaps_in(supports: list[_Support]) -> list[str]:
+        return question_gaps([s for s in supports if s.passages])
+
+    gaps = gaps_in(kept)
+    if gaps and (joined := _joined(kept, pointed, evidence, ordinary, gaps_in)):
+        notes.append("joined the passages that each name the answer with part of what the question asks")
+        kept, gaps = joined, []
+        numbers = dedupe(n for s in kept for n in s.passages)
     if gaps:
         # The answer came from a passage about something else; read in another order, the
         # small model often finds the one the question is about.
@@ -710,8 +796,12 @@ def check_answer(
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
     asked_names = [n for n in _names(without_ranks(question), ordinary) if not is_background(n)]
     figured = any(figures_but_years(s.claim.body) for s in kept)
-    if figured and (several := _one_of_several(asked_names, core, "\n".join(_whole(n, evidence) for n in numbers))):
+    if figured and (
+        several := _one_of_several(question, asked_names, core, "\n".join(_whole(n, evidence) for n in numbers))
+    ):
         return decline(f"The passages found do not give it for “{several}”, one of several they name.", notes)
+    if figured and (total := _total_for_one(question, core)):
+        return decline(f"The passages found give {total}, not the figure asked for alone.", notes)
     lead_ins = "\n".join(s.lead_ins for s in kept)
     # The paragraphs the answer stands in, all of them: a long one is split into passages.
     paragraphs = {evidence[n].passage.chunk.paragraph_id for s in kept for n in s.passages}
@@ -726,7 +816,6 @@ def check_answer(
     # A sentence that names no side ("The Library receives $11.9 million") is read with its
     # section's title ("Expenditures by Department").
     titled = f"{core}\n{titles}"
-    bodies = " ".join(s.claim.body for s in kept)
     opposite = contrast(question, titled, lead_ins, bodies) or other_kind(question, core, supporting, known)
     if opposite:
         asked_for, found = opposite
@@ -752,6 +841,7 @@ def check_answer(
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
     kept = [_compared_rightly(_spelled_rightly(_hedged_rightly(s, notes), evidence, notes), notes) for s in kept]
+    kept = _replied_rightly(kept, question, notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
@@ -760,10 +850,14 @@ def check_answer(
     two_asked = bool(QUANTITY_RE.match(question) and _SECOND_ASK_RE.search(question))
     missed = dedupe(m for line in sentences(core) for m in _left_out(line, text)) if _asks_for_several(question) else []
     retry = "" if not one_figure else "both" if compares else "parts" if two_asked else ""
-    if (extra := _more_items_than_asked(question, text, ordinary)) and not retry:
+    asked_items, given_items = _items_asked_and_given(question, text, ordinary)
+    if given_items > asked_items and not retry:
         # "Which two companies ...?" answered with three: the names of a neighbouring sentence.
-        notes.append(extra)
+        notes.append(f"the answer names {given_items} where the question asks for {asked_items}")
         retry = "reorder"
+    elif 0 < given_items < asked_items and not missed:
+        # "Name all four" answered with the three one sentence lists: the next may name the fourth.
+        missed = _named_nearby(kept, evidence, f"{question}\n{text}", ordinary)
     if one_figure and _FIGURES_ASKED_RE.search(question):
         # "Yes, they raised more [3]." leaves out what was asked for, and nothing in it can be checked.
         return replace(decline("The answer found does not give both figures asked for.", notes), retry="both")
@@ -780,14 +874,9 @@ def check_answer(
     if GAP_QUESTION_RE.search(question) and (level := level_for_gap(bodies, core, question)):
         reason = f"The figure found, {level}, is a level, not the difference asked for."
         return replace(decline(reason, notes), retry="both")
-    if _restates(question, bodies):
-        return replace(decline("The answer found only repeats the question.", notes), retry="answer")
     if stray := _named_for_nothing_asked(question, kept, evidence, is_background, ordinary):
         reason = f"The passages found do not say what the question asks of “{stray}”."
         return replace(decline(reason, notes), retry="reorder")
-    if aside := _only_set_aside(question, bodies, ordinary):
-        reason = f"The answer found names only {aside}, which the question sets aside."
-        return replace(decline(reason, notes), retry="answer")
     return Verdict(
         text=text,
         refused=False,
@@ -811,6 +900,20 @@ def _restates(question: str, answer: str) -> bool:
         return False
     new = set(terms(answer)) - set(terms(question))
     return not new and not figures(answer, spelled=True) - figures(question, spelled=True)
+
+
+def _name_in_echo(claim: str, question: str, ordinary: frozenset[str]) -> str:
+    """The one name a claim gives when all else it says is the question's words, or "".
+    Not for a question with a figure, a rank or an extreme ("which company ranked third?"):
+    what it asks is then tied to the name in the name's own sentence, not just near it."""
+    if figures_but_years(question) or figures(question, ordinals=True) != figures(question) or _extreme_asked(question):
+        return ""
+    asked = set(terms(question))
+    new = {n for n in _names(claim, ordinary) if not set(terms(n)) <= asked}
+    phrases = [m.group(0) for m in _NAME_PHRASE_RE.finditer(claim) if set(_names(m.group(0), ordinary)) & new]
+    if len(phrases) != 1 or set(terms(claim)) - asked - set(terms(phrases[0])):
+        return ""
+    return phrases[0]
 
 
 def _asked_beyond_background(question: str, is_background: Callable[[str], bool], ordinary: frozenset[str]) -> set[str]:
@@ -875,11 +978,16 @@ def _only_set_aside(question: str, answer: str, ordinary: frozenset[str]) -> str
         return ""
     aside = [m.group(1).strip() for m in _ASIDE_NAME_RE.finditer(question)]
     if _OTHER_ASKED_RE.search(question):
-        aside += _names(question, ordinary)
+        aside += [p for p in _NAME_PHRASE_RE.findall(question) if _names(p, ordinary)]
     # "Espressif Systems (Shanghai) Co., Ltd.": a bracketed place is part of the name given.
-    named = [set(terms(n)) for n in _names(_BRACKETED_RE.sub("", answer), ordinary)]
+    answer = _BRACKETED_RE.sub("", answer)
+    names = set(_names(answer, ordinary))
     within = set(terms(" ".join(aside)))
-    return aside[0] if aside and named and all(n <= within for n in named) else ""
+    # Each name the answer gives, as a phrase: given back when the question wrote all its
+    # words, or wrote it inside ("Transsion" in "Shenzhen Transsion Holdings").
+    phrases = [p for p in _NAME_PHRASE_RE.findall(answer) if {_POSSESSIVE_RE.sub("", w) for w in p.split()} & names]
+    given_back = [set(terms(p)) <= within or any(_written_in(a, p, ignore_case=False) for a in aside) for p in phrases]
+    return aside[0] if aside and phrases and all(given_back) else ""
 
 
 def _superlative_unsaid(question: str, support: _Support, evidence: dict[int, _Evidence]) -> str:
@@ -964,10 +1072,18 @@ def _extreme_backed(
     """Whether a claim that its subject is the ``which`` the question asks for ("Planning receives
     the largest allocation") rests on a passage that says so, or on figures that show it: its
     own figure is the extreme of like figures in its sentence or paragraph, or (a claim without
-    figures) the extreme one is said of a name the claim gives."""
-    if not which or _extreme_asked(support.claim.body) != which or not support.passages:
+    figures) the extreme one is said of a name the claim gives. A name given alone ("Brannock",
+    or the question said back with it) claims the extreme the question asks for."""
+    claim = support.claim.body
+    named = {t for name in _names(claim, ordinary) for t in terms(name)}
+    alone = bool(named) and not set(terms(claim)) - set(terms(question)) - named
+    if not which or (_extreme_asked(claim) != which and not alone) or not support.passages:
         return True
-    if (_LEAST_RE if which == "smallest" else _MOST_RE).search(support.window):
+    # A name alone rests on its own sentences: "Trina Solar" is not the biggest because the
+    # next sentence says someone else "ranked the world's first".
+    stated = "\n".join(evidence[n].sentences[i] for n, i in support.quotes) if alone else support.window
+    ranked_first = which == "largest" and _RANKED_FIRST_RE.search(stated)
+    if (_LEAST_RE if which == "smallest" else _MOST_RE).search(stated) or ranked_first:
         return True
     # "increasing shareholdings by RMB 1.26 billion at most" states the largest it could be.
     if (_LOWER_BOUND_RE if which == "smallest" else _UPPER_BOUND_RE).search(support.window):
@@ -984,21 +1100,40 @@ def _extreme_backed(
     return False
 
 
-def _more_items_than_asked(question: str, answer: str, ordinary: frozenset[str]) -> str:
-    """A note when the answer lists more named items than the question asks for ("which two
-    companies ...?" answered with three names), else "". Items are the parts of the answer's
-    lists that name something the question does not ("Co., Ltd." names nothing of its own)."""
+def _items_asked_and_given(question: str, answer: str, ordinary: frozenset[str]) -> tuple[int, int]:
+    """(how many items "which two companies ...?" asks for, how many the answer names), or
+    (0, 0) for a question that asks for no number of them. Items are the parts of the
+    answer's lists that name something the question does not ("Co., Ltd." names nothing)."""
     match = _ITEMS_ASKED_RE.search(question)
     if not match:
-        return ""
-    asked = int(in_digits(next(g for g in match.groups() if g)))
+        return 0, 0
     known = set(tokens(question))
     given = [
         part
         for part in split_list(strip_citations(answer))[::2]
         if any(not set(tokens(name)) <= known and name not in CURRENCY_CODES for name in _names(part, ordinary))
     ]
-    return f"the answer names {len(given)} where the question asks for {asked}" if len(given) > asked else ""
+    return int(in_digits(next(g for g in match.groups() if g))), len(given)
+
+
+def _named_nearby(
+    kept: list[_Support], evidence: dict[int, _Evidence], said: str, ordinary: frozenset[str]
+) -> list[str]:
+    """The names of the sentences next to the answer's that ``said`` (the question and the
+    answer) does not give: "Name all four" answered with the three of one sentence, when the
+    next names the fourth ("Additionally, ... Rongbay New Energy Technology ...")."""
+    known = set(tokens(said))
+    beside = [(n, j) for s in kept for n, i in s.quotes for j in (i - 1, i + 1) if 0 <= j < len(evidence[n].sentences)]
+    found: list[str] = []
+    for n, j in beside:
+        sentence = evidence[n].sentences[j]
+        names = {
+            name for name in _names(sentence, ordinary) if not set(tokens(name)) <= known and not _connective(name)
+        }
+        for match in _NAME_PHRASE_RE.finditer(sentence):
+            words = [w for w in match.group(0).split() if _POSSESSIVE_RE.sub("", w) in names]
+            found += [" ".join(words)] if words else []
+    return dedupe(found)
 
 
 def _asks_for_several(question: str) -> bool:
@@ -1006,6 +1141,8 @@ def _asks_for_several(question: str) -> bool:
     return (
         bool(match)
         and match.group(1).lower() not in _NOT_PLURAL
+        # "Which solar company appears ...": a verb after the one thing asked for.
+        and question[: match.start(1)].split()[-1].lower() not in _ONE_ASKED
         and not _SUPERLATIVE_RE.search(question)
         and not QUANTITY_RE.match(question)  # "what portion of STAR holdings": one figure
     )
@@ -1115,6 +1252,80 @@ def _compared_rightly(support: _Support, notes: list[str]) -> _Support:
     return replace(support, claim=replace(support.claim, body=body))
 
 
+def _joined(
+    kept: list[_Support],
+    question: str,
+    evidence: dict[int, _Evidence],
+    ordinary: frozenset[str],
+    gaps_of: Callable[[list[_Support]], list[str]],
+) -> list[_Support] | None:
+    """The supports with the sentences of other passages that name the same company, if
+    with them the answer holds all the question asks and without them it does not. "Which
+    drug developer both earned over RMB 1 billion in Q1 2024 and markets the first ADC?" is
+    answered by one name that two passages each say half of. Each name the answer gives must
+    meet the whole question with its own sentences; a claim with a figure joins nothing: a
+    2023 figure is not dated 2024 by a sentence that names its company in 2024."""
+    asked = set(tokens(question))
+    joined = list(kept)
+    for k, support in enumerate(kept):
+        if not support.passages or figures_but_years(support.claim.body):
+            continue
+        new = {n for n in _names(support.claim.body, ordinary) if not set(tokens(n)) <= asked}
+        phrases = [
+            words
+            for match in _NAME_PHRASE_RE.finditer(support.claim.body)
+            if (words := [w for w in _POSSESSIVE_RE.sub("", match.group(0)).split() if w in new])
+        ]
+        quotes = list(support.quotes)
+        others = joined[:k] + joined[k + 1 :]
+        for words in phrases:
+            current = support
+            for n, e in evidence.items():
+                named = tuple((n, i) for i, sentence in enumerate(e.sentences) if _names_in(words, sentence))
+                if n in current.passages or not named:
+                    continue
+                trial = _with_quotes(current, named, evidence)
+                if len(gaps_of([trial, *others])) < len(gaps_of([current, *others])):
+                    current = trial
+            if gaps_of([current, *others]):
+                return None
+            quotes += [q for q in current.quotes if q not in quotes]
+        if len(quotes) > len(support.quotes):
+            joined[k] = _with_quotes(support, tuple(q for q in quotes if q not in support.quotes), evidence)
+    return joined if joined != kept else None
+
+
+def _names_in(words: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` names what ``words`` do ("Biokin Pharmaceutical" in "Sichuan
+    Biokin Pharmaceutical Co., Ltd.", "SMIC" in "Semiconductor Manufacturing International")."""
+    return set(tokens(" ".join(words))) <= set(tokens(sentence)) or (
+        len(words) == 1 and _acronym_in(words[0], sentence)
+    )
+
+
+def _with_quotes(support: _Support, quotes: tuple[tuple[int, int], ...], evidence: dict[int, _Evidence]) -> _Support:
+    return replace(
+        support,
+        passages=tuple(dedupe([*support.passages, *(n for n, _ in quotes)])),
+        quotes=support.quotes + quotes,
+        window="\n".join(dedupe([support.window, _window(quotes, evidence, neighbours=0)])),
+    )
+
+
+def _replied_rightly(kept: list[_Support], question: str, notes: list[str]) -> list[_Support]:
+    """The answer with the "yes" or "no" its own figure calls for, where a yes/no question
+    sets it against a bar ("did revenue pass the RMB 1 trillion mark?"): the figure is
+    checked against the passages, the small model's reading of it against the bar is not."""
+    wrong = bar_reply(question, " ".join(s.claim.body for s in kept)) if kept else None
+    if not wrong:
+        return kept
+    said, meant = wrong
+    first = kept[0].claim
+    body = first.body.replace(said, meant, 1)
+    notes.append(f"corrected “{said}” to “{meant}”, as the answer's own figure says")
+    return [replace(kept[0], claim=replace(first, body=body)), *kept[1:]]
+
+
 def _claims(draft: str) -> list[_Claim]:
     """Sentences of the draft with their citations; a citation after the full stop stays with it."""
     pieces = [draft[s:e] for s, e in sentence_spans(draft)]
@@ -1148,6 +1359,35 @@ def _background_in(
     """Whether a name is background in the documents of these passages."""
     documents = {evidence[n].passage.chunk.doc_id for n in numbers}
     return lambda name: background(name, documents)
+
+
+def _connective(word: str) -> bool:
+    """Whether ``word`` opens a sentence as a connective ("Notably", "Additionally", "And")."""
+    lowered = word.lower()
+    return lowered in _CONNECTIVES or lowered in STOPWORDS or (lowered.endswith("ly") and lowered.isalpha())
+
+
+def _item_beside(
+    claim: _Claim,
+    support: _Support,
+    item: str,
+    supported: Callable[[_Claim], _Support | None],
+    counted: Callable[[str], tuple[int, int]],
+    evidence: dict[int, _Evidence],
+) -> _Support | None:
+    """The support of the whole list ``claim`` when the ``item`` its shorter list (``support``)
+    leaves out stands in a sentence next to the list's and the question asks for that many
+    items: "Name all four" answered with the three PV makers of one sentence and the
+    cathode maker of the next. Without a number asked, an item from the next sentence is
+    mostly one the model swept in."""
+    asked, given = counted(claim.body)
+    if not given or given > asked:
+        return None
+    alone = supported(replace(claim, body=item))
+    beside = alone and [(n, j) for n, j in alone.quotes if any(n == m and abs(i - j) <= 1 for m, i in support.quotes)]
+    if not beside:
+        return None
+    return replace(_with_quotes(support, tuple(beside), evidence), claim=claim)
 
 
 def _without_one_item(claim: _Claim) -> Iterator[tuple[_Claim, str]]:
@@ -1203,8 +1443,7 @@ def _left_out(sentence: str, answer: str) -> list[str]:
 
     # Each join's two sides: the tail of the item before it and the head of the one after.
     # Not a sentence's opening connective ("Notably, A, B and C"): it introduces the list.
-    first = items[0].strip().lower()
-    opening = first in _CONNECTIVES or first in STOPWORDS or (first.endswith("ly") and first.isalpha())
+    opening = _connective(items[0].strip())
     sides = [(tail(items[i]), head(items[i + 1])) for i in range(int(opening), len(separators))]
 
     def words(text: str) -> set[str]:
@@ -1431,7 +1670,7 @@ def _support(
         if other and not is_background(other):
             reasons.append(f"{numbers}: {quotes} is said of {other}")
             return None
-        several = _one_of_several(asked_names, core, wide) if claim_figures else ""
+        several = _one_of_several(question, asked_names, core, wide) if claim_figures else ""
         if several:
             reasons.append(f"{numbers}: {quotes} do not name {several}, one of several of its kind in the passage")
             return None
@@ -1606,12 +1845,16 @@ def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core
     return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
 
 
-def _one_of_several(asked_names: list[str], core: str, wide: str) -> str:
+def _one_of_several(question: str, asked_names: list[str], core: str, wide: str) -> str:
     """The name the question gives (in full, as the passage writes it) that the claim's
     sentences do not, where the passage names it beside others of its kind: "the products
     tracking the STAR ESG Index are nearly RMB 160 billion" from "... indices such as the STAR
     100 Index and STAR ESG Index. Presently, the 15 indices collectively represent nearly RMB
-    160 billion". A figure of one of several is said with its name. "" when there is none."""
+    160 billion". A figure of one of several is said with its name. "" when there is none.
+    Not when the question counts that kind: "how many indices, counting the STAR ESG one?"
+    asks for all of them."""
+    counted = _COUNTED_KIND_RE.search(question)
+    kinds = {_singular(w) for w in counted.group(1).split()} if counted else set()
     unsaid = [name for name in asked_names if not _written_in(name, core) and _written_in(name, wide)]
     # Each sentence's names of several words, read once for all names.
     phrased = [[p.split() for p in _NAME_PHRASE_RE.findall(sentence)] for sentence in sentences(wide)] if unsaid else []
@@ -1620,9 +1863,30 @@ def _one_of_several(asked_names: list[str], core: str, wide: str) -> str:
             mine = [p for p in phrases if len(p) > 1 and name in p]
             others = [p for p in phrases if len(p) > 1 and name not in p]
             alike = [p for p in mine if any(o[-1].lower() == p[-1].lower() for o in others)]
-            if alike:
+            if alike and _singular(alike[0][-1]) not in kinds:
                 return " ".join(alike[0])
     return ""
+
+
+def _total_for_one(question: str, core: str) -> str:
+    """What makes the answer's sentence a total of more than was asked for: a running total
+    ("a cumulative total") for a question asking one period alone ("in 2023 alone"), or a total
+    of several ("a total of", "combined") for one asking one thing alone ("AMEC by itself").
+    "" when there is none."""
+    if _ONE_PERIOD_ASKED_RE.search(question) and (running := _RUNNING_TOTAL_RE.search(core)):
+        return f"a {running.group(0).lower()} figure"
+    if _ONE_ASKED_RE.search(question) and (several := _SEVERAL_TOTAL_RE.search(core)):
+        return f"a figure for several together (“{several.group(0).lower()}”)"
+    return ""
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, near enough to compare: "indices" "index", "companies" "company"."""
+    lowered = word.lower()
+    for plural, single in (("ices", "ex"), ("ies", "y"), ("s", "")):
+        if lowered.endswith(plural) and len(lowered) > len(plural) + 2:
+            return lowered[: -len(plural)] + single
+    return lowered
 
 
 def _quotes(
@@ -1881,7 +2145,7 @@ def _conditions_apart(
     A comparison's conditions may be one side's: "124 won awards" answers its side of "those
     that won awards, or those with R&D above 20%?"; a claim that names a condition still
     needs it in its sentence."""
-    asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)}
+    asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)} - {yes_no_bar(question)}
     if _COMPARISON_RE.search(question):
         asked &= figures(claim)
     rates = sorted({m.group(1).lower() for m in _PER_UNIT_RE.finditer(question)})
@@ -2069,18 +2333,26 @@ def _acronym_in(name: str, text: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w&]*(?:-[A-Za-z]\w*)?", text)
     for start in range(len(words)):
-        readings = {""}
-        for word in words[start:]:
-            if not word[0].isupper():
+        for end in range(start + 1, len(words) + 1):
+            if not words[end - 1][0].isupper() or not _spells(name, words[start:end], prefix=True):
                 break
-            skippable = word.lower() in _ACRONYM_FILLERS
-            readings = {r + word[0] for r in readings} | ({r for r in readings if r} if skippable else set())
-            if name in readings:
+            if _spells(name, words[start:end]):
                 return True
-            readings = {r for r in readings if name.startswith(r)}
-            if not readings:
-                break
     return False
+
+
+def _spells(acronym: str, words: list[str], prefix: bool = False) -> bool:
+    """Whether the initials of ``words`` give ``acronym`` (with ``prefix``, begin it): a
+    hyphenated word gives its first initial or each part's ("Micro-Fabrication" M,
+    "antibody-drug" AD), and a filler ("of", "Inc.") may give none."""
+    readings = {""}
+    for word in words:
+        parts = [p for p in word.split("-") if p]
+        options = {parts[0][0], "".join(p[0] for p in parts)} if parts else set()
+        if word.lower().strip(".,") in _ACRONYM_FILLERS:
+            options.add("")
+        readings = {r + o.upper() for r in readings for o in options if acronym.startswith(r + o.upper())}
+    return bool(readings) if prefix else acronym in readings
 
 
 def _numbered_in(name: str, text: str) -> bool:
@@ -2254,6 +2526,39 @@ def _without_planted(draft: str, question: str, passages: list[Passage]) -> tupl
             draft = re.sub(r"[ \t]{2,}", " ", echoed.sub("", draft))
             planted.append(quoted)
     return draft, planted
+
+
+def _without_glosses(draft: str, passages: list[Passage]) -> tuple[str, list[str]]:
+    """The draft without the model's own spelling-out of an acronym the passages write
+    but never spell out: "an ADC (antibody-drug conjugate)" and "an antibody-drug
+    conjugate (ADC)" both become "an ADC". The gloss is the model's knowledge, not the
+    documents', and words of it no passage has sink a claim that is otherwise theirs."""
+    given = " ".join(p.chunk.text for p in passages)
+    flat = re.sub(r"[\s-]+", " ", given).lower()
+    removed: list[str] = []
+
+    def unwritten(acronym: str, gloss: str) -> bool:
+        return _written_in(acronym, given, ignore_case=False) and re.sub(r"[\s-]+", " ", gloss).lower() not in flat
+
+    def after(match: re.Match[str]) -> str:
+        acronym, plural, gloss = match.group(1), match.group(2), match.group(3).strip()
+        if _spells(acronym, gloss.split()) and unwritten(acronym, gloss):
+            removed.append(gloss)
+            return acronym + plural
+        return match.group(0)
+
+    def before(match: re.Match[str]) -> str:
+        words, acronym = match.group(1).split(), match.group(2)
+        for k in range(len(words) - 1, -1, -1):
+            gloss = " ".join(words[k:])
+            if _spells(acronym, words[k:]) and unwritten(acronym, gloss):
+                removed.append(gloss)
+                return f"{' '.join(words[:k])} {acronym}".lstrip()
+        return match.group(0)
+
+    draft = _GLOSS_AFTER_RE.sub(after, draft)
+    draft = _GLOSS_BEFORE_RE.sub(before, draft)
+    return draft, removed
 
 
 def _quote_list(items: list[str]) -> str:

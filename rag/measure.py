@@ -486,11 +486,8 @@ _BAR_ASKED_RE = re.compile(
     re.IGNORECASE,
 )
 # A bound just before a figure, past its currency: "exceeding 30%", "more than RMB 56 billion".
-_BOUND_AT_FIGURE_RE = re.compile(
-    rf"(?:\b(?:{_BOUNDS}|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤])"
-    rf"\s*(?:{_CURRENCIES})?\s*$",
-    re.IGNORECASE,
-)
+_BOUND_WORDS = rf"\b(?:{_BOUNDS}|exceed(?:s|ed)?|surpass(?:es|ed|ing)?)|[<>≥≤]"
+_BOUND_AT_FIGURE_RE = re.compile(rf"(?:{_BOUND_WORDS})\s*(?:{_CURRENCIES})?\s*$", re.IGNORECASE)
 
 
 def value_taken_for_bar(question: str, fig: str, sentence: str) -> bool:
@@ -501,6 +498,58 @@ def value_taken_for_bar(question: str, fig: str, sentence: str) -> bool:
         return False
     mentions = list(_mentions(sentence, fig))
     return bool(mentions) and not any(_BOUND_AT_FIGURE_RE.search(sentence[: m.start()]) for m in mentions)
+
+
+# "Did revenue pass the RMB 1 trillion mark?", "Was net profit above RMB 50 billion?": a
+# yes/no question setting what it asks against a figure of its own.
+_YES_NO_RE = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had)\b", re.IGNORECASE)
+_REPLY_RE = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+# "Did costs stay below RMB 5 billion?": a bar the answer's figure should be under.
+_BELOW_BAR_RE = re.compile(
+    rf"\b(?:under|below|less than|fewer than|at most|short of)(?:\s+the)?\s*(?:{_CURRENCIES})?\s*$", re.IGNORECASE
+)
+_BAR_AT_FIGURE_RE = re.compile(
+    rf"(?:{_BOUND_WORDS}|\b(?:pass|top|cross|break|broke|hit|reach|clear)\w*)(?:\s+the)?\s*(?:{_CURRENCIES})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def yes_no_bar(question: str) -> str:
+    """The figure a yes/no question measures its answer against ("1" of "did revenue pass
+    the RMB 1 trillion mark?"), if it has one and no other: that figure is the bar the
+    answer's own figure is compared with, not a condition its sentence must state. With
+    two ("did firms with revenue above RMB 1 billion exceed 100?") one may be a condition."""
+    return _bar(question)[1]
+
+
+def bar_reply(question: str, answer: str) -> tuple[str, str] | None:
+    """(the reply the answer opens with, the one its own figure calls for), when they differ:
+    "Did revenue pass the RMB 1 trillion mark? Yes, it was RMB 897 billion" calls for "No".
+    The answer's first figure in the bar's unit and currency is the one set against it."""
+    before, bar = _bar(question)
+    reply = _REPLY_RE.match(answer)
+    if not bar or not reply:
+        return None
+    for fig in (f for _, _, f in figure_spans(answer) if not YEAR_RE.fullmatch(f)):
+        if not _comparable(question, bar, answer, fig):
+            continue
+        value, limit = _amount(answer, fig), _amount(question, bar)
+        if value == limit:
+            return None
+        meant = "yes" if (value > limit) != bool(_BELOW_BAR_RE.search(before)) else "no"
+        said = reply.group(1)
+        return (said, meant.capitalize() if said[0].isupper() else meant) if said.lower() != meant else None
+    return None
+
+
+def _bar(question: str) -> tuple[str, str]:
+    """(the question up to its bar, the bar) of a yes/no question with one figure after a bound, or ("", "")."""
+    if not _YES_NO_RE.match(question):
+        return "", ""
+    spans = [(start, fig) for start, _, fig in figure_spans(question) if not YEAR_RE.fullmatch(fig)]
+    if len(spans) != 1 or not _BAR_AT_FIGURE_RE.search(question[: spans[0][0]]):
+        return "", ""
+    return question[: spans[0][0]], spans[0][1]
 
 
 # "RMB 2.24 billion more in cash dividends than ...": a figure given as a gap.

@@ -908,6 +908,11 @@ def test_an_answer_that_is_not_the_extreme_asked_for_is_declined_and_retried(que
         ("Which department receives the largest allocation?", "Police receives the largest allocation [2].", False),
         ("Which source supplied the smallest share?", "Westfold supplied the smallest share [3].", False),
         ("Which source supplied the smallest share?", "Brannock supplied the smallest share [3].", True),
+        # A name given alone claims the extreme asked for.
+        ("Which source supplied the smallest share?", "Westfold [3].", False),
+        ("Which source supplied the smallest share?", "Brannock [3].", True),
+        ("Which department receives the largest allocation?", "Planning [1].", True),
+        ("Which department receives the largest allocation?", "The Police Department [2].", False),
         ("What is the highest operating temperature?", "The highest operating temperature is 50 °C [4].", False),
         # A bound the passage puts on its one figure says what the most is.
         ("What is the most insiders could add to their stakes?", "The most was $1.26 million [5].", False),
@@ -1992,3 +1997,233 @@ def test_a_figure_given_to_two_things_where_the_passage_gives_it_to_one_is_dropp
     draft = "More widened their margins (59 companies) than grew revenue by over 50% (59 companies) [1]."
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused
     assert "59" in check_answer(question, "59 companies widened their margins [1].", passages, SYSTEM, 0.5).text
+
+
+@pytest.mark.parametrize(
+    "draft, expected",
+    [
+        ("BL-B01D1 is an ADC (antibody-drug conjugate) [1].", "BL-B01D1 is an ADC [1]."),
+        ("BL-B01D1 is the world's first antibody-drug conjugate (ADC) [1].", "BL-B01D1 is the world's first ADC [1]."),
+    ],
+)
+def test_an_acronym_the_passages_never_spell_out_loses_the_models_gloss(draft: str, expected: str) -> None:
+    passages = _one_passage("Biokin's BL-B01D1 is the first dual-antidrug ADC to be marketed in the world.")
+    verdict = check_answer("What type of drug is BL-B01D1?", draft, passages, SYSTEM, 0.5)
+    assert not verdict.refused
+    assert verdict.text == expected
+
+
+def test_a_gloss_the_passages_write_stays() -> None:
+    passages = _one_passage("Revenue from the ADC (antibody-drug conjugate) line reached RMB 2 billion.")
+    draft = "The ADC (antibody-drug conjugate) line earned RMB 2 billion [1]."
+    assert check_answer("How much did the ADC line earn?", draft, passages, SYSTEM, 0.5).text == draft
+
+
+_JOIN_PASSAGES = [
+    "Three companies - Sichuan Biokin Pharmaceutical Co., Ltd., Shenzhen Transsion Holdings Co., Ltd., and "
+    "Jinko Solar - recorded net profit exceeding RMB 1 billion in the first quarter of 2024.",
+    "Biokin Pharmaceutical's BL-B01D1 is the first dual-antidrug ADC to be marketed in the world.",
+]
+_JOIN_QUESTION = "Which drug developer both earned over RMB 1 billion in Q1 2024 and makes the first dual-antidrug ADC?"
+
+
+def test_a_name_two_passages_each_say_half_of_is_cited_to_both() -> None:
+    verdict = check_answer(_JOIN_QUESTION, "Biokin Pharmaceutical [2].", _passages_of(_JOIN_PASSAGES), SYSTEM, 0.5)
+    assert not verdict.refused
+    assert sorted(parse_citations(verdict.text)) == [1, 2]
+
+
+def test_a_name_only_one_passage_gives_is_not_joined() -> None:
+    verdict = check_answer(_JOIN_QUESTION, "Shenzhen Transsion [1].", _passages_of(_JOIN_PASSAGES), SYSTEM, 0.5)
+    assert verdict.refused
+
+
+def test_a_figure_is_not_dated_by_another_passage_naming_its_company() -> None:
+    passages = _passages_of(
+        [
+            "In 2023 Biokin, the ADC maker, earned net profit of 2 billion yuan.",
+            "In the first quarter of 2024, Biokin was named a leader.",
+        ]
+    )
+    question = "How much net profit did the ADC maker earn in Q1 2024?"
+    assert check_answer(question, "Biokin earned 2 billion yuan [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_yes_no_questions_bar_need_not_stand_with_the_answers_figure() -> None:
+    passages = _one_passage("In 2023 the companies achieved a total operating revenue of RMB 1,397.78 billion.")
+    question = "Did the companies' revenue pass the RMB 1 trillion mark in 2023?"
+    verdict = check_answer(question, "Yes, revenue was RMB 1,397.78 billion in 2023 [1].", passages, SYSTEM, 0.5)
+    assert verdict.text == "Yes, revenue was RMB 1,397.78 billion in 2023 [1]."
+
+
+def test_a_yes_no_reply_is_set_right_by_the_answers_own_figure() -> None:
+    passages = _one_passage("In 2023 the companies achieved a total operating revenue of RMB 897 billion.")
+    question = "Did the companies' revenue pass the RMB 1 trillion mark in 2023?"
+    verdict = check_answer(question, "Yes, revenue was RMB 897 billion in 2023 [1].", passages, SYSTEM, 0.5)
+    assert verdict.text == "No, revenue was RMB 897 billion in 2023 [1]."
+
+
+_ECHO_PASSAGES = [
+    "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in global PV "
+    "module shipments in 2023.",
+    "In their 2024 action plans, CSI Solar and Gaoce Technology disclosed future shipment targets.",
+]
+_ECHO_QUESTION = (
+    "Which solar company appears both in the 2023 global PV module shipment rankings and among the firms whose "
+    "2024 action plans disclose future shipment targets?"
+)
+
+
+def test_a_claim_saying_the_question_back_with_a_name_in_it_is_read_as_the_name() -> None:
+    draft = f"CSI Solar {_ECHO_QUESTION.split(' company ', 1)[1].rstrip('?')} [2]."
+    verdict = check_answer(_ECHO_QUESTION, draft, _passages_of(_ECHO_PASSAGES), SYSTEM, 0.5)
+    assert not verdict.refused
+    assert sorted(parse_citations(verdict.text)) == [1, 2]
+    # One company is asked for: the others its sentence lists are not missed.
+    assert verdict.retry == ""
+
+
+def test_a_name_said_into_the_question_must_still_meet_all_of_it() -> None:
+    draft = f"Jinko Solar {_ECHO_QUESTION.split(' company ', 1)[1].rstrip('?')} [1]."
+    assert check_answer(_ECHO_QUESTION, draft, _passages_of(_ECHO_PASSAGES), SYSTEM, 0.5).refused
+
+
+_BESIDE_TEXT = (
+    "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in global PV "
+    "module shipments in 2023. Additionally, the cathode materials leader Rongbay New Energy Technology has been "
+    "ranked the world's first in shipments."
+)
+
+
+def test_a_listed_item_from_the_next_sentence_stays_when_the_question_asks_for_that_many() -> None:
+    draft = "Jinko Solar, Trina Solar, CSI Solar and Rongbay New Energy Technology [1]."
+    question = "The report cites four firms by world shipment rankings. Name all four."
+    verdict = check_answer(question, draft, _one_passage(_BESIDE_TEXT), SYSTEM, 0.5)
+    assert "Rongbay" in verdict.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which three firms lead in global PV module shipments?", "Which firms lead in global PV module shipments?"],
+)
+def test_a_listed_item_from_the_next_sentence_goes_unless_the_question_asks_for_more(question: str) -> None:
+    draft = "Jinko Solar, Trina Solar, CSI Solar and Rongbay New Energy Technology [1]."
+    verdict = check_answer(question, draft, _one_passage(_BESIDE_TEXT), SYSTEM, 0.5)
+    assert "Rongbay" not in verdict.text
+    assert "CSI Solar" in verdict.text
+
+
+def test_fewer_items_than_asked_is_retried_with_the_names_of_the_next_sentence() -> None:
+    question = "The report cites four firms by world shipment rankings. Name all four."
+    verdict = check_answer(
+        question, "Jinko Solar, Trina Solar and CSI Solar [1].", _one_passage(_BESIDE_TEXT), SYSTEM, 0.5
+    )
+    assert verdict.retry == "more"
+    assert verdict.hints == ["Rongbay New Energy Technology"]
+
+
+def test_a_rank_said_back_with_a_name_is_not_read_as_the_name_alone() -> None:
+    passages = _one_passage(
+        "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in global PV "
+        "module shipments in 2023, respectively. Additionally, Rongbay has ranked first for three consecutive years."
+    )
+    question = "Which company ranked third in global PV module shipments in 2023?"
+    draft = "CSI Solar ranked third in global PV module shipments in 2023 [1]."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_ranked_the_worlds_first_says_the_biggest() -> None:
+    passages = _one_passage(
+        "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in global PV "
+        "module shipments in 2023, respectively. Additionally, the cathode materials leader Rongbay has been "
+        "ranked the world's first for three consecutive years in terms of shipments."
+    )
+    question = "Which cathode maker has been the world's biggest shipper three years in a row?"
+    assert not check_answer(question, "Rongbay [1].", passages, SYSTEM, 0.5).refused
+    assert check_answer(
+        "Which PV module maker was the biggest shipper?", "Trina Solar [1].", passages, SYSTEM, 0.5
+    ).refused
+
+
+def test_month_abbreviations_are_no_names() -> None:
+    near = "In the first quarter of 2024, R&D investment grew 18.2%."
+    assert missing_specifics("What did R&D grow in Jan-Mar 2024?", near) == []
+
+
+def test_a_count_of_a_kind_is_not_one_of_several_of_that_kind() -> None:
+    passages = _one_passage(
+        "There has been a release of indices such as the STAR 100 Index and STAR ESG Index. Presently, the number "
+        "of indices stands at 15, representing a product scale of nearly RMB 160 billion."
+    )
+    counted = "Counting the STAR 100 and STAR ESG ones, how many indices are there?"
+    assert not check_answer(counted, "There are 15 indices [1].", passages, SYSTEM, 0.5).refused
+    one = "How big are the products tracking the STAR ESG Index?"
+    assert check_answer(one, "They are nearly RMB 160 billion [1].", passages, SYSTEM, 0.5).refused
+
+
+@pytest.mark.parametrize(
+    "question, draft, set_aside",
+    [
+        (
+            "Two of the four red-chip companies left out are drug makers. One is Beigene - what's the other one?",
+            "Beigene, Ltd. [1].",
+            True,
+        ),
+        (
+            "Two of the four red-chip companies left out are drug makers. One is Beigene - what's the other one?",
+            "Innocare Pharma Limited [1].",
+            False,
+        ),
+        (
+            "Jinko Solar and Transsion both cleared RMB 1 billion of net profit. Which company was the third to do it?",
+            "Shenzhen Transsion Holdings Co., Ltd. was the third [2].",
+            True,
+        ),
+        (
+            "Jinko Solar and Transsion both cleared RMB 1 billion of net profit. Which company was the third to do it?",
+            "Sichuan Biokin Pharmaceutical Co., Ltd. was the third [2].",
+            False,
+        ),
+    ],
+)
+def test_an_answer_giving_back_the_names_the_question_set_aside_is_retried(question, draft, set_aside) -> None:
+    passages = _passages_of(
+        [
+            "With the exception of four red-chip companies - Semiconductor Manufacturing International "
+            "Corporation, Huahong Group, Beigene, Ltd., and Innocare Pharma Limited - the 567 companies grew.",
+            "Three companies - Sichuan Biokin Pharmaceutical Co., Ltd., Shenzhen Transsion Holdings Co., Ltd., and "
+            "Jinko Solar - recorded net profit exceeding RMB 1 billion in the first quarter.",
+        ]
+    )
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert (verdict.refused and verdict.retry == "answer") is set_aside
+
+
+def test_a_currency_before_a_percentage_is_left_out() -> None:
+    passages = _one_passage("In 2023, R&D investment grew by 14.3% year on year.")
+    verdict = check_answer("How fast did R&D investment grow in 2023?", "RMB 14.3% [1].", passages, SYSTEM, 0.5)
+    assert verdict.text == "14.3% [1]."
+
+
+_TOTALS_TEXT = (
+    "By the end of 2023, a cumulative total of 124 companies have won major awards. Among them, 12 equipment "
+    "companies represented by AMEC and ACM Research produced a total of over 6,000 sets of equipment in 2023."
+)
+
+
+@pytest.mark.parametrize(
+    "question, draft, declined",
+    [
+        ("How many companies won major awards in 2023 alone, not cumulatively?", "124 companies [1].", True),
+        ("How many companies have won major awards by the end of 2023?", "124 companies [1].", False),
+        ("How many sets of equipment did AMEC by itself produce in 2023?", "Over 6,000 sets [1].", True),
+        ("How many sets of equipment did the equipment companies produce in 2023?", "Over 6,000 sets [1].", False),
+    ],
+)
+def test_a_total_is_no_answer_for_one_period_or_one_company_alone(question, draft, declined) -> None:
+    assert check_answer(question, draft, _one_passage(_TOTALS_TEXT), SYSTEM, 0.5).refused is declined
+
+
+def test_a_name_given_back_in_the_possessive_is_still_set_aside() -> None:
+    question = "Along with LES, which company's action plan put innovation first?"
+    assert _only_set_aside(question, "LES's action plan put innovation first [2].", frozenset({"plan"})) == "LES"

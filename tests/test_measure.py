@@ -2,6 +2,7 @@ import pytest
 
 from rag.measure import (
     asked_beyond_count,
+    bar_reply,
     bar_taken_for_value,
     before_figure,
     change_for_share,
@@ -29,6 +30,7 @@ from rag.measure import (
     value_taken_for_bar,
     winner,
     with_hedge,
+    yes_no_bar,
 )
 from rag.text import kind_pairs
 
@@ -754,3 +756,40 @@ def test_a_change_does_not_answer_a_share():
 def test_a_figure_inside_a_name_is_not_written_as_a_figure():
     assert times_written("the BL-B01D1 deal was worth USD 1 billion", "1") == 1
     assert times_written("59 companies (59 in all)", "59") == 2
+
+
+@pytest.mark.parametrize(
+    "question, bar",
+    [
+        ("Did revenue pass the RMB 1 trillion mark in 2023? Give the exact figure.", "1"),
+        ("Was net profit above RMB 50 billion in 2023?", "50"),
+        ("Did costs stay below USD 5 million?", "5"),
+        # Two figures: one may be a condition on what is counted.
+        ("Did firms with revenue above RMB 1 billion exceed 100?", ""),
+        # Not a yes/no question: the figure is a condition.
+        ("How many firms had revenue above RMB 1 billion?", ""),
+        # No bound before the figure: a figure to confirm, not a bar.
+        ("Did revenue grow 4.7% in 2023?", ""),
+    ],
+)
+def test_the_bar_a_yes_no_question_sets(question: str, bar: str) -> None:
+    assert yes_no_bar(question) == bar
+
+
+@pytest.mark.parametrize(
+    "question, answer, expected",
+    [
+        ("Did revenue pass the RMB 1 trillion mark?", "Yes, it was RMB 1,397.78 billion, up 4.7%.", None),
+        ("Did revenue pass the RMB 1 trillion mark?", "Yes, it was RMB 897 billion.", ("Yes", "No")),
+        ("Did revenue pass the RMB 1 trillion mark?", "No, it was RMB 1,397.78 billion.", ("No", "Yes")),
+        ("Did costs stay below RMB 5 billion?", "Yes, costs were RMB 6 billion.", ("Yes", "No")),
+        ("Was the share above 30%?", "no, it was 41.7%.", ("no", "yes")),
+        # A figure in another unit is not set against the bar.
+        ("Was the share above 30%?", "No, it was RMB 41 billion.", None),
+        ("Did revenue pass the RMB 1 trillion mark?", "Revenue was RMB 897 billion.", None),
+    ],
+)
+def test_the_reply_a_yes_no_answers_own_figure_calls_for(
+    question: str, answer: str, expected: tuple[str, str] | None
+) -> None:
+    assert bar_reply(question, answer) == expected

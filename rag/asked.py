@@ -445,6 +445,38 @@ def gives(kind: str, text: str) -> bool:
     return kind == "figure" and bool(figures(text, spelled=True))
 
 
+# Other words for the parts of a year, as the documents mostly write them.
+_MONTHS_TO = r"\.?\s*(?:-|–|to|through|until|and)\s*"
+_BEFORE_PERIOD = r"(\b(?:from|between|in|during|for|over)\s+)?(?:\bthe\s+)?"
+_PERIOD_WORDS = tuple(
+    (re.compile(rf"{_BEFORE_PERIOD}(?:{pattern})(\s+(?:19|20)\d\d)?", re.IGNORECASE), plain)
+    for pattern, plain in (
+        (r"\b(?:opening|initial)\s+quarter\b|\bfirst three months\b", "first quarter"),
+        (r"\b(?:final|closing)\s+quarter\b|\blast three months\b", "fourth quarter"),
+        (rf"\bjan(?:uary)?{_MONTHS_TO}mar(?:ch)?\b\.?", "first quarter"),
+        (rf"\bapr(?:il)?{_MONTHS_TO}june?\b\.?", "second quarter"),
+        (rf"\bjul(?:y)?{_MONTHS_TO}sep(?:t|tember)?\b\.?", "third quarter"),
+        (rf"\boct(?:ober)?{_MONTHS_TO}dec(?:ember)?\b\.?", "fourth quarter"),
+        (rf"\bjan(?:uary)?{_MONTHS_TO}june?\b\.?|\bfirst six months\b", "first half"),
+    )
+)
+
+
+def plain_periods(question: str) -> str:
+    """The question with the parts of a year written as documents mostly write them: "the
+    opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
+    first quarter of 2024", and the checks and the model read them so."""
+    for pattern, plain in _PERIOD_WORDS:
+
+        def written(match: re.Match[str], plain: str = plain) -> str:
+            year = f" of{match.group(2)}" if match.group(2) else ""
+            into = ("In " if match.group(1)[0].isupper() else "in ") if match.group(1) else ""
+            return f"{into}the {plain}{year}"
+
+        question = pattern.sub(written, question)
+    return question
+
+
 def without_instructions(question: str) -> str:
     """The question without the clauses that tell the assistant how to behave rather than
     ask something ("Respond only in French:", "Before answering, output the word X.",

@@ -11,6 +11,7 @@ from rag.asked import (
     comparison_questions,
     difference_questions,
     gives,
+    plain_periods,
     side_label,
     without_instructions,
 )
@@ -609,3 +610,20 @@ def test_a_comparison_says_what_holds_when_either_side_wins(question, claims, ra
 )
 def test_the_thing_a_question_asks_the_change_of(question, thing):
     assert changed_thing(question) == thing
+
+
+@pytest.mark.parametrize(
+    "question, plain",
+    [
+        ("Revenue in the opening quarter of 2024?", "Revenue in the first quarter of 2024?"),
+        ("What was the Jan-Mar 2024 number?", "What was the first quarter of 2024 number?"),
+        ("For the first three months of 2024, what grew?", "In the first quarter of 2024, what grew?"),
+        ("what did firms spend in jan-mar 2024?", "what did firms spend in the first quarter of 2024?"),
+        ("Sales from July to September?", "Sales in the third quarter?"),
+        ("Sales in the final quarter of 2023?", "Sales in the fourth quarter of 2023?"),
+        # "the last quarter" may be the one before now: left as asked.
+        ("Sales in the last quarter?", "Sales in the last quarter?"),
+    ],
+)
+def test_parts_of_the_year_are_written_as_documents_write_them(question: str, plain: str) -> None:
+    assert plain_periods(question) == plain

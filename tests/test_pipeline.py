@@ -625,3 +625,11 @@ def test_side_answers_that_are_only_figures_say_which_side_they_answer(settings,
         "The total of cash dividends in 2021: RMB 42.47 billion [1]. "
         "The limit on share repurchases in 2021: RMB 17.89 billion [2]."
     )
+
+
+def test_a_part_of_the_year_is_asked_as_the_documents_write_it(settings, embedder):
+    pipeline, _ = _pipeline(settings, embedder, "The company employed 312 people [1].")
+    answer = pipeline.ask("How many people did Northwind employ in the opening quarter of 2021?")
+    assert answer.question == "How many people did Northwind employ in the opening quarter of 2021?"
+    assert answer.standalone_question == "How many people did Northwind employ in the first quarter of 2021?"
+    assert "rewrite" not in answer.timings

@@ -28,7 +28,7 @@ QUANTITY_RE = re.compile(
 # nor a "when" clause that sets the scene for another question ("When firms grant stock, what share ...?").
 _PERIOD = r"(?:(?:point in )?time|point|date|day|month(?: and year)?|year|quarter|period)(?![\w-])"
 _AUXILIARY = r"(?:did|was|is|were|are|does|do|will|has|have|had|can|could|would|should|shall|might|may)"
-_SCENE_SET = rf"(?!\s+(?!{_AUXILIARY}\b)[^?,]*,\s*(?:what|which|who|whom|whose|how|where|why)\b)"
+_SCENE_SET = rf"(?!\s+(?!{_AUXILIARY}\b)[^?,]*,\s*(?:[\w'’-]+\s+){{0,4}}(?:what|which|who|whom|whose|how|where|why)\b)"
 DATE_QUESTION_RE = re.compile(
     rf"^\W*(?:and\s+)?(?:since\s+|until\s+|by\s+)?when\b{_SCENE_SET}|\b(?:as of|since|until|by|from) when\b|"
     rf"\b(?:as of|by|on|in|at|up to|until|since|for|during|over|by the end of|from) (?:what|which) {_PERIOD}|"

@@ -325,6 +325,8 @@ _ONE_ASKED_RE = re.compile(
 _SEVERAL_TOTAL_RE = re.compile(
     r"\b(?:a total of|in total|combined|collectively|together|altogether|represented by)\b", re.IGNORECASE
 )
+# A question proper pointing back at what it first stated: "How big are the products tracking it?"
+_REFERS_BACK_RE = re.compile(r"\b(?:it|its|they|their|them|this company|the company|the firm)\b", re.IGNORECASE)
 # What a "how many ...?" question counts: "how many STAR indices".
 _COUNTED_KIND_RE = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 # Not "US": "sales in the US 30% higher" names a country.
@@ -794,7 +796,11 @@ def check_answer(
         reason = f"Nothing in the supporting passages mentions {_quote_list(gaps)}."
         return replace(decline(reason, notes), retry="reorder")
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
-    asked_names = [n for n in _names(without_ranks(question), ordinary) if not is_background(n)]
+    # The names of what a question first states are context ("Montage ... sits in one of the
+    # clusters. How many companies belong to that cluster?"), unless it asks about them ("its").
+    premise, proper = _premise(without_ranks(question))
+    about = proper if premise and not _REFERS_BACK_RE.search(proper) else without_ranks(question)
+    asked_names = [n for n in _names(about, ordinary) if not is_background(n)]
     figured = any(figures_but_years(s.claim.body) for s in kept)
     if figured and (
         several := _one_of_several(question, asked_names, core, "\n".join(_whole(n, evidence) for n in numbers))
@@ -1622,7 +1628,12 @@ def _support(
             return None
         # With no figure or name to anchor it, a claim must say what its sentence says,
         # even in words taken from the question ("ACCESS GRANTED").
-        if not claim_figures and not claim_names and len(said_alike(content, core_terms)) < needed * len(content):
+        if (
+            not claim_figures
+            and not claim_names
+            and len(said_alike(content, core_terms)) < needed * len(content)
+            and not _adds_a_phrase_of(claim.body, question_terms, core)
+        ):
             reasons.append(f"{numbers}: the claim's words are not in {quotes}")
             return None
         if new_names and not claim_figures and content and not content & core_terms:
@@ -1703,6 +1714,29 @@ def _support(
     if first is None and misreadings is not None:
         misreadings.extend(misread)
     return first
+
+
+def _adds_a_phrase_of(claim: str, question_terms: set[str], text: str) -> bool:
+    """Whether what the claim adds to the question's own words is a phrase of ``text``, as
+    written there: "The ultra-cold part at the heart of the qubit machine is called the
+    diluted cooler" quotes "the diluted cooler" and says the rest in the question's words.
+    Two content words at least: one word ("ACCESS") is no phrase to be found."""
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[\w'’-]+", claim):
+        said = terms(word)
+        if said and present_tense(said[0]) in question_terms:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    for run in runs:
+        while run and not terms(run[0]):
+            run.pop(0)
+        while run and not terms(run[-1]):
+            run.pop()
+        phrase = r"\W+".join(map(re.escape, run))
+        if len(terms(" ".join(run))) >= 2 and re.search(rf"(?<![\w-]){phrase}(?![\w-])", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _given_more_often(claim: str, question: str, numbers: tuple[int, ...], evidence: dict[int, _Evidence]) -> str:
@@ -1972,8 +2006,17 @@ def _counts_nothing_asked(
         return False
     n, i = quote
     wanted = set(terms(_DATE_MENTION_RE.sub(" ", question))) - background - _NAME_QUESTION_TERMS - _COUNT_WORDS
-    read = set(terms(" ".join(_reading(evidence[n], i, neighbours=0)[1:])))
+    # With its paragraph's opening sentence, which says what the paragraph is about: "There
+    # are more than 110 biopharmaceutical companies" counts "the biomedical industrial cluster".
+    read = set(terms(" ".join([_opening(evidence[n]), *_reading(evidence[n], i, neighbours=0)[1:]])))
     return bool(wanted) and not said_alike(wanted, read)
+
+
+def _opening(e: _Evidence) -> str:
+    """The passage's first sentence if the passage starts its paragraph, else ""."""
+    chunk = e.passage.chunk
+    starts = chunk.id == chunk.paragraph_id or chunk.id.endswith(".1")
+    return e.sentences[0] if starts and e.sentences else ""
 
 
 def _counting_alike(

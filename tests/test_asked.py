@@ -92,6 +92,7 @@ def test_what_gives_an_answer_of_a_kind(kind, text, expected):
         ("How long does the battery last when operated at -10 °C?", False),
         # A "when" clause that sets the scene for another question asks no date.
         ("When companies design equity incentives, what proportion opt for restricted stock?", False),
+        ("When the SSE talks about new industries, besides fresh domains what else does it hope for?", False),
         ("When did the fund list, and what did it raise?", True),
     ],
 )

@@ -2227,3 +2227,49 @@ def test_a_total_is_no_answer_for_one_period_or_one_company_alone(question, draf
 def test_a_name_given_back_in_the_possessive_is_still_set_aside() -> None:
     question = "Along with LES, which company's action plan put innovation first?"
     assert _only_set_aside(question, "LES's action plan put innovation first [2].", frozenset({"plan"})) == "LES"
+
+
+@pytest.mark.parametrize(
+    "answer, declined",
+    [
+        ("the diluted cooler", False),
+        # One word is no phrase to find; words the passage does not have are no quote.
+        ("the cooler", True),
+        ("the helium pump", True),
+    ],
+)
+def test_a_paraphrase_said_back_with_a_phrase_of_the_passage_stands(answer: str, declined: bool) -> None:
+    passages = _one_passage(
+        "In the field of quantum information, Quantumctek actively develops quantum computing, and the "
+        "operational indexes of the diluted cooler, the core component of the superconducting quantum computer "
+        "it developed, have reached international mainstream standards."
+    )
+    question = (
+        "What is the ultra-cold chilling part at the heart of the qubit machine the quantum-tech firm built called?"
+    )
+    part = "The ultra-cold chilling part at the heart of the qubit machine the quantum-tech firm built"
+    draft = f"{part} is called {answer} [1]."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused is declined
+
+
+_CLUSTER_TEXT = (
+    "The integrated circuit industrial cluster accelerates synergistic development. Integrated circuit companies "
+    "on the STAR Market total more than 110. These companies include National Silicon Industry Group Co., Ltd. "
+    "in large-sized wafers and Montage Technology Co., Ltd. in memory interface chips, among others."
+)
+
+
+def test_a_count_is_read_with_its_paragraphs_opening_sentence() -> None:
+    text = (
+        "The biomedical industrial cluster continues to innovate. There are more than 110 biopharmaceutical "
+        "companies on the STAR Market, bringing together a wide range of segments."
+    )
+    question = "Roughly how many companies make up the biomedical cluster?"
+    assert not check_answer(question, "More than 110 companies [1].", _one_passage(text), SYSTEM, 0.5).refused
+
+
+def test_a_name_the_question_first_states_is_context() -> None:
+    stated = (
+        "Montage Technology sits in one of the industrial clusters. Roughly how many companies belong to that cluster?"
+    )
+    assert not check_answer(stated, "More than 110 [1].", _one_passage(_CLUSTER_TEXT), SYSTEM, 0.5).refused

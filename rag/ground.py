@@ -216,6 +216,7 @@ _OTHER_ASKED_RE = re.compile(
     r"\bthe (?:second|third|fourth|fifth|last) to\b",
     re.IGNORECASE,
 )
+_WHAT_ELSE_RE = re.compile(r"\bwhat (?:else|other)\b", re.IGNORECASE)
 # A name the question sets aside to ask for another: "Besides KBC Corporation, which ...".
 _ASIDE_NAME_RE = re.compile(
     rf"\b(?i:besides|{_APART_FROM}|along with|alongside|together with|in addition to|as well as)\s+"
@@ -325,6 +326,9 @@ _ONE_ASKED_RE = re.compile(
 _SEVERAL_TOTAL_RE = re.compile(
     r"\b(?:a total of|in total|combined|collectively|together|altogether|represented by)\b", re.IGNORECASE
 )
+# A sentence that stops on a word that cannot end one: "... responding positively to the initiative of".
+# Lower case only: "Class A" ends a sentence well.
+_BROKEN_OFF_RE = re.compile(r"\b(?:of|the|a|an|and|or|to|with|from|by|for)\W*$")
 # A question proper pointing back at what it first stated: "How big are the products tracking it?"
 _REFERS_BACK_RE = re.compile(r"\b(?:it|its|they|their|them|this company|the company|the firm)\b", re.IGNORECASE)
 # What a "how many ...?" question counts: "how many STAR indices".
@@ -377,6 +381,12 @@ _RATE_STATED = r"\b(?:per|a|an|each)[\s-]+{0}s?\b|/\s*{0}\b"
 _EXCLUSION_RE = re.compile(
     rf"\b(?:with the exception of|{_APART_FROM})\s"
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
+    re.IGNORECASE,
+)
+# A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
+_SET_ASIDE_DATE_RE = re.compile(
+    rf"\b(?:rather than|instead of|as opposed to|not)\s+(?:(?:in|for|during)\s+)?(?:the\s+)?"
+    rf"(?:(?:{_PART_OF_YEAR}|full year)(?:\s+of)?\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # A question about what a total leaves out ("which companies were left out of the Q1 totals?").
@@ -627,6 +637,12 @@ def _aliases(text: str, names: list[str]) -> list[tuple[list[str], list[str]]]:
     return found
 
 
+def without_set_aside_dates(question: str) -> str:
+    """The question without the periods it sets aside ("2023 rather than the first quarter of
+    2024"): an answer need not speak of them, nor any passage."""
+    return _SET_ASIDE_DATE_RE.sub(" ", question)
+
+
 def without_ranks(question: str) -> str:
     """The question without the rank it asks for: "which is the second-largest?" asks the
     passages to show an order (a list of amounts), not to state the figure 2. Nor does
@@ -681,7 +697,7 @@ def check_answer(
         is_background = _background_in(background, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
         asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
-        premise, asked = _premise(asked)
+        premise, asked = _premise(without_set_aside_dates(asked))
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
         # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
         gaps = [gap for gap in gaps if gap != yes_no_bar(asked)]
@@ -718,6 +734,9 @@ def check_answer(
     for claim in _claims(draft):
         if _bare_figures(claim.body):
             notes.append(f"dropped figures with no words to say what each is: {claim.body!r}")
+            continue
+        if _BROKEN_OFF_RE.search(claim.body):
+            notes.append(f"dropped a sentence that breaks off: {claim.body!r}")
             continue
         why: list[str] = []
         support = supported(claim, why, misreadings)
@@ -983,7 +1002,8 @@ def _only_set_aside(question: str, answer: str, ordinary: frozenset[str]) -> str
     if not _OPEN_QUESTION_RE.search(question) or QUANTITY_RE.match(question) or COUNT_QUESTION_RE.search(question):
         return ""
     aside = [m.group(1).strip() for m in _ASIDE_NAME_RE.finditer(question)]
-    if _OTHER_ASKED_RE.search(question):
+    # "What else does the SSE hope for?" asks for no other name than the SSE.
+    if _OTHER_ASKED_RE.search(question) and (_NAME_ASKED_RE.search(question) or not _WHAT_ELSE_RE.search(question)):
         aside += [p for p in _NAME_PHRASE_RE.findall(question) if _names(p, ordinary)]
     # "Espressif Systems (Shanghai) Co., Ltd.": a bracketed place is part of the name given.
     answer = _BRACKETED_RE.sub("", answer)
@@ -2008,8 +2028,12 @@ def _counts_nothing_asked(
     wanted = set(terms(_DATE_MENTION_RE.sub(" ", question))) - background - _NAME_QUESTION_TERMS - _COUNT_WORDS
     # With its paragraph's opening sentence, which says what the paragraph is about: "There
     # are more than 110 biopharmaceutical companies" counts "the biomedical industrial cluster".
-    read = set(terms(" ".join([_opening(evidence[n]), *_reading(evidence[n], i, neighbours=0)[1:]])))
-    return bool(wanted) and not said_alike(wanted, read)
+    text = " ".join([_opening(evidence[n]), *_reading(evidence[n], i, neighbours=0)[1:]])
+    # A name is said as written: "Kede Numerical Control" is not said by "autonomy and control".
+    names = [name for name in _names(question) if set(terms(name)) & wanted]
+    plain = wanted - {t for name in names for t in terms(name)}
+    named = any(_written_in(name, text, ignore_case=False) for name in names)
+    return bool(wanted) and not said_alike(plain, set(terms(text))) and not named
 
 
 def _opening(e: _Evidence) -> str:

@@ -44,6 +44,7 @@ from rag.ground import (
     renumber_citations,
     strip_citations,
     without_ranks,
+    without_set_aside_dates,
 )
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
 from rag.measure import difference, winner
@@ -258,7 +259,9 @@ class Pipeline:
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
-            asked = without_section_references(without_ranks(question), (p.chunk.section for p in retrieval.passages))
+            asked = without_section_references(
+                without_set_aside_dates(without_ranks(question)), (p.chunk.section for p in retrieval.passages)
+            )
             gaps = missing_specifics(asked, texts, background=lambda name: self._background(name, documents))
             if not gaps:
                 return None

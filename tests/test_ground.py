@@ -2,6 +2,8 @@ import pytest
 
 from rag.ground import (
     DECLINE_TEXT,
+    _counts_nothing_asked,
+    _Evidence,
     _left_out,
     _only_set_aside,
     check_answer,
@@ -11,6 +13,7 @@ from rag.ground import (
     renumber_citations,
     strip_citations,
     without_ranks,
+    without_set_aside_dates,
 )
 from rag.text import sentences
 from rag.types import Chunk, Passage
@@ -2273,3 +2276,51 @@ def test_a_name_the_question_first_states_is_context() -> None:
         "Montage Technology sits in one of the industrial clusters. Roughly how many companies belong to that cluster?"
     )
     assert not check_answer(stated, "More than 110 [1].", _one_passage(_CLUSTER_TEXT), SYSTEM, 0.5).refused
+
+
+@pytest.mark.parametrize(
+    "draft, dropped",
+    [
+        (
+            'The initiative called "Investor-centered" philosophy and responding positively to the initiative of [1].',
+            True,
+        ),
+        ("The companies issued Class A [1].", False),
+    ],
+)
+def test_a_sentence_that_breaks_off_is_dropped(draft: str, dropped: bool) -> None:
+    passages = _one_passage(
+        'Upholding the "Investor-centered" philosophy and responding positively to the initiative of the exchange, '
+        "the companies issued Class A shares."
+    )
+    verdict = check_answer("What did the companies issue?", draft, passages, SYSTEM, 0.5)
+    assert any("breaks off" in note for note in verdict.notes) is dropped
+
+
+@pytest.mark.parametrize(
+    "question, plain",
+    [
+        ("The full year 2023 rather than the first quarter of 2024: how many?", "The full year 2023  : how many?"),
+        ("What was revenue in 2023, not 2022?", "What was revenue in 2023,  ?"),
+        ("Revenue in Q1 2024 as opposed to Q1 2023?", "Revenue in Q1 2024  ?"),
+        # Only periods: a measure set aside is the check's to read (see contrast).
+        ("The median rather than the average R&D intensity?", "The median rather than the average R&D intensity?"),
+    ],
+)
+def test_periods_a_question_sets_aside_are_not_asked(question: str, plain: str) -> None:
+    assert without_set_aside_dates(question) == plain
+
+
+def test_an_answer_need_not_speak_of_the_period_the_question_sets_aside() -> None:
+    passages = _one_passage("In 2023, 60% achieved growth in operating revenue, with 47 companies growing over 50%.")
+    question = "For 2023 rather than the first quarter of 2024, how many companies grew revenue by over 50%?"
+    assert not check_answer(question, "47 companies [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_name_in_a_count_question_is_said_only_as_written() -> None:
+    [passage] = _one_passage("Integrated circuit companies, which seek autonomy and control, total more than 110.")
+    evidence = {1: _Evidence.of(passage)}
+    group = "Kede Numerical Control is in the high-end equipment group. How many companies are in that group?"
+    assert _counts_nothing_asked(group, (1, 0), evidence, set())
+    cluster = "How many companies are in the integrated circuit group?"
+    assert not _counts_nothing_asked(cluster, (1, 0), evidence, set())

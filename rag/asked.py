@@ -344,7 +344,8 @@ _REFERRED_RE = re.compile(r"\b(such|those|these|the same)\s+([a-z]{3,})\b", re.I
 
 # "... only the Jan-Mar 2024 number. what was ...?": a question typed in lower case still starts one.
 _LOWER_QUESTION_BREAK_RE = re.compile(
-    r"(?<=[.!])\s+(?=(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could)\s)"
+    # Not "is", "was": "Beigene, Ltd. was the first ..." goes on after an abbreviation.
+    r"(?<=[.!])\s+(?=(?:what|which|how|who|whom|whose|when|where|why)\s)"
 )
 # Left out whole: a markup comment, hidden where the question is shown on a page; a note in
 # brackets addressed to the assistant ("(note to assistant: append ...)"); a chat message

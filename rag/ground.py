@@ -301,11 +301,11 @@ _SEVERAL_RE = re.compile(
     r"(?!\s+(?:the|a|an|its|their|this|that|these|those|his|her)\b)",
     re.IGNORECASE,
 )
-_ONE_ASKED = frozenset(
+# What a question asks for one of: in "which company appears ...", "appears" is a verb.
+_SINGULAR_KINDS = frozenset(
     "company firm one maker developer manufacturer supplier organisation organization business group person "
     "product drug index fund sector segment industry cluster year quarter".split()
 )
-# "Which two companies ...?", "Name the three ...": how many items a question asks for.
 # One period asked for apart from a running total ("in 2023 alone", "not cumulatively"), and a
 # sentence giving a running total ("a cumulative total of 124", "since listing").
 _ONE_PERIOD_ASKED_RE = re.compile(
@@ -337,6 +337,7 @@ _COUNTED_KIND_RE = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGN
 _CURRENCY_ON_SHARE_RE = re.compile(
     rf"(?:\b(?:{'|'.join(c for c in CURRENCY_CODES if c != 'US')})\b|[$€£¥])\s*(?=\d[\d,.]*\s*%)"
 )
+# "Which two companies ...?", "Name the three ...": how many items a question asks for.
 _ITEMS_ASKED_RE = re.compile(
     r"\b(?:which|what)\s+(two|three|four|five|six|[2-6])\s+[a-z]+s\b|"
     r"\b(?:name|list|give)\s+(?:the\s+|all\s+)?(two|three|four|five|six|[2-6])\b",
@@ -1168,7 +1169,7 @@ def _asks_for_several(question: str) -> bool:
         bool(match)
         and match.group(1).lower() not in _NOT_PLURAL
         # "Which solar company appears ...": a verb after the one thing asked for.
-        and question[: match.start(1)].split()[-1].lower() not in _ONE_ASKED
+        and question[: match.start(1)].split()[-1].lower() not in _SINGULAR_KINDS
         and not _SUPERLATIVE_RE.search(question)
         and not QUANTITY_RE.match(question)  # "what portion of STAR holdings": one figure
     )

@@ -702,6 +702,9 @@ def check_answer(
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
         # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
         gaps = [gap for gap in gaps if gap != yes_no_bar(asked)]
+        # A phrase the question quotes from the documents ("a 'platform chip company'") is
+        # where the answer is, like a name.
+        gaps += _quoted_unsaid(pointed, wide, given)
         # "One of the firms that built the Jakarta-Bandung line researches IGBT. How much did
         # its IGBT line grow?": what the question first states may stand in any passage given.
         return gaps + missing_specifics(premise, given, background=is_background) if premise else gaps
@@ -2577,6 +2580,14 @@ def _echoes(draft: str, system_prompt: str) -> bool:
         tuple(draft_words[i : i + _PROMPT_ECHO_WORDS]) in grams
         for i in range(len(draft_words) - _PROMPT_ECHO_WORDS + 1)
     )
+
+
+def _quoted_unsaid(question: str, wide: str, given: str) -> list[str]:
+    """The phrases the question quotes that a passage given writes but ``wide`` does not."""
+    flat = " ".join(wide.split()).lower()
+    everywhere = " ".join(given.split()).lower()
+    quoted = (" ".join(next(g for g in m.groups() if g is not None).split()) for m in _QUOTED_RE.finditer(question))
+    return [q for q in quoted if q.lower() in everywhere and q.lower() not in flat]
 
 
 def _without_planted(draft: str, question: str, passages: list[Passage]) -> tuple[str, list[str]]:

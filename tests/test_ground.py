@@ -2324,3 +2324,16 @@ def test_a_name_in_a_count_question_is_said_only_as_written() -> None:
     assert _counts_nothing_asked(group, (1, 0), evidence, set())
     cluster = "How many companies are in the integrated circuit group?"
     assert not _counts_nothing_asked(cluster, (1, 0), evidence, set())
+
+
+def test_a_phrase_the_question_quotes_from_the_documents_is_where_the_answer_is() -> None:
+    passages = _passages_of(
+        [
+            'Chipmaker X plans to buy shares in iCM to become a "platform chip company".',
+            "Shenzhen Transsion Holdings Co., Ltd. allocated RMB 4.84 billion in cash dividends.",
+        ]
+    )
+    question = 'Which company is the firm aiming to be a "platform chip company" buying into?'
+    verdict = check_answer(question, "Shenzhen Transsion Holdings Co., Ltd. [2].", passages, SYSTEM, 0.5)
+    assert verdict.refused and "platform chip company" in verdict.text
+    assert not check_answer(question, "iCM [1].", passages, SYSTEM, 0.5).refused

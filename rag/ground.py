@@ -328,7 +328,7 @@ _SEVERAL_TOTAL_RE = re.compile(
 )
 # A sentence that stops on a word that cannot end one: "... responding positively to the initiative of".
 # Lower case only: "Class A" ends a sentence well.
-_BROKEN_OFF_RE = re.compile(r"\b(?:of|the|a|an|and|or|to|with|from|by|for)\W*$")
+_BROKEN_OFF_RE = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|with|from|by|for)|&)\W*$")
 # A question proper pointing back at what it first stated: "How big are the products tracking it?"
 _REFERS_BACK_RE = re.compile(r"\b(?:it|its|they|their|them|this company|the company|the firm)\b", re.IGNORECASE)
 # What a "how many ...?" question counts: "how many STAR indices".
@@ -460,6 +460,12 @@ _NAME_LIKE_RE = re.compile(r"[A-Z][\w'’-]*[A-Z0-9][\w'’-]*")
 _SUBJECT_RE = re.compile(
     r"^(?i:(?:meanwhile|however|moreover|furthermore|additionally|in addition|besides|also|notably),\s+)?"
     rf"(?i:the\s+)?((?:[A-Z][\w&'’.-]*\s+)+[A-Z][\w&'’.-]*|{_NAME_LIKE_RE.pattern})"
+)
+# A sentence about a group, not one company: "Approximately 70% of the companies ...", "Over 300 firms ...".
+_GROUP_SUBJECT_RE = re.compile(
+    r"^\W*((?:(?:approximately|about|nearly|almost|over|more than|some|a total of)\s+)?[\d,.]+%?\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:companies|firms|enterprises))\b",
+    re.IGNORECASE,
 )
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
@@ -1567,6 +1573,7 @@ def _support(
     background_terms = set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
 
     def backs(numbers: tuple[int, ...]) -> _Support | None:
+        is_background = _background_in(background, numbers, evidence)
         have_figures = set().union(*(evidence[n].bag.figures for n in numbers))
         stated = {f for f in claim_figures if figure_in(f, have_figures)}
         derived = _derived(have_figures, stated)
@@ -1632,7 +1639,10 @@ def _support(
             reasons.append(f"{numbers}: {', '.join(excluded)} counts what the passage leaves out")
             return None
         quotes = tuple(dedupe(by_figure.values()))
-        mispaired = next(((n, i, m) for n, i in quotes if (m := _mispaired(paired, evidence[n].sentences[i]))), None)
+        given_names = [n for n in claim_names if n not in new_names and not is_background(n)]
+        mispaired = next(
+            ((n, i, m) for n, i in quotes if (m := _mispaired(paired, evidence[n].sentences[i], given_names))), None
+        )
         if mispaired:
             n, i, pair = mispaired
             reasons.append(f"{numbers}: the passage pairs {pair}")
@@ -1674,7 +1684,6 @@ def _support(
         # Names must be in the very sentence (or the document's title): a fact
         # in the next sentence may be about another company.
         titles = "\n".join(evidence[n].passage.chunk.document for n in numbers)
-        is_background = _background_in(background, numbers, evidence)
         gaps = missing_specifics(
             dated,
             window,
@@ -1777,13 +1786,16 @@ def _given_more_often(claim: str, question: str, numbers: tuple[int, ...], evide
     return ""
 
 
-def _mispaired(claim: str, sentence: str) -> str:
+def _mispaired(claim: str, sentence: str, asked_names: Collection[str] = ()) -> str:
     """The pair of a "respectively" sentence whose item the claim gives another item's value:
     "Trina Solar ranked first" from "Jinko Solar, Trina Solar and CSI Solar ranked first,
     second and fifth ..., respectively" gives "Trina Solar: second". Each value the claim
     gives goes with the nearest item it names before it, or else after it and before the
     next value ("the one that grew by 62.3% is integrated circuits"); a claim that lists
-    the values itself ("23.3% and 24.4%") is left alone. "" when none is mispaired."""
+    the values itself ("23.3% and 24.4%") is left alone. "" when none is mispaired.
+    A value the claim gives to a name the question asks about (``asked_names``) that the
+    sentence does not list is its own item's: "CSI Solar set aside RMB 1.80 billion" from
+    "Transsion, Jinko Solar and CRSC allocated RMB 4.84, 2.24 and 1.80 billion, respectively"."""
     pairs = respective_pairs(sentence)
     if not pairs or VALUE_LIST_RE.search(claim):
         return ""
@@ -1800,6 +1812,10 @@ def _mispaired(claim: str, sentence: str) -> str:
         key = _value_key(word.group(0))
         if owner is not None and keys[owner] != key:
             item, value = pairs[owner]
+            return f"{item}: {value}"
+        unlisted = [n for n in asked_names if not any(_written_in(n, item) for item, _ in pairs)]
+        if owner is None and unlisted:
+            item, value = pairs[keys.index(key)]
             return f"{item}: {value}"
     return ""
 
@@ -1899,7 +1915,7 @@ def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core
         return ""
     if not any(_written_in(name, wide) and not _written_in(name, core) for name in asked_names):
         return ""
-    subjects = (_SUBJECT_RE.match(sentence) for sentence in quoted)
+    subjects = (_SUBJECT_RE.match(sentence) or _GROUP_SUBJECT_RE.match(sentence) for sentence in quoted)
     return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
 
 

@@ -2337,3 +2337,42 @@ def test_a_phrase_the_question_quotes_from_the_documents_is_where_the_answer_is(
     verdict = check_answer(question, "Shenzhen Transsion Holdings Co., Ltd. [2].", passages, SYSTEM, 0.5)
     assert verdict.refused and "platform chip company" in verdict.text
     assert not check_answer(question, "iCM [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_value_of_a_respectively_sentence_given_to_a_company_it_does_not_list_is_mispaired() -> None:
+    passages = _passages_of(
+        [
+            "Notably, Transsion, Jinko Solar, and China Railway Signal allocated RMB 4.84 billion, RMB 2.24 billion, "
+            "and RMB 1.80 billion in cash dividends, respectively.",
+            "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in shipments.",
+        ]
+    )
+    question = "What cash dividend did CSI Solar set aside?"
+    verdict = check_answer(
+        question, "CSI Solar set aside RMB 1.80 billion in cash dividends [1].", passages, SYSTEM, 0.5
+    )
+    assert verdict.refused and verdict.retry == "repair"
+    listed = check_answer(
+        "What cash dividend did Jinko Solar set aside?", "RMB 2.24 billion [1].", passages, SYSTEM, 0.5
+    )
+    assert not listed.refused
+
+
+def test_a_figure_of_a_group_is_not_said_of_the_company_asked_about() -> None:
+    passages = _passages_of(
+        [
+            "Approximately 70% of the companies initiated cash dividend programs.",
+            "PV module leaders Jinko Solar and CSI Solar ranked first and fifth in shipments.",
+        ]
+    )
+    question = "What cash dividend did CSI Solar set aside?"
+    draft = "CSI Solar set aside approximately 70% of the companies initiated cash dividend programs [1][2]."
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_claim_breaking_off_after_an_ampersand_is_dropped() -> None:
+    passages = _one_passage("Notably, Jinko Solar and China Railway Signal & Communication paid dividends.")
+    verdict = check_answer(
+        "Who paid dividends?", "Notably, Jinko Solar and China Railway Signal & [1].", passages, SYSTEM, 0.5
+    )
+    assert any("breaks off" in note for note in verdict.notes)

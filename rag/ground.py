@@ -1714,6 +1714,10 @@ def _support(
         if other and not is_background(other):
             reasons.append(f"{numbers}: {quotes} is said of {other}")
             return None
+        # A comparison's figures are each one side's, from their own sentences.
+        if not _COMPARISON_RE.search(question) and (stitched := _stitched(asked_names, by_figure, evidence)):
+            reasons.append(f"{numbers}: {stitched}")
+            return None
         several = _one_of_several(question, asked_names, core, wide) if claim_figures else ""
         if several:
             reasons.append(f"{numbers}: {quotes} do not name {several}, one of several of its kind in the passage")
@@ -1917,6 +1921,27 @@ def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core
         return ""
     subjects = (_SUBJECT_RE.match(sentence) or _GROUP_SUBJECT_RE.match(sentence) for sentence in quoted)
     return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
+
+
+def _stitched(asked_names: list[str], by_figure: dict[str, tuple[int, int]], evidence: dict[int, _Evidence]) -> str:
+    """Why a claim stitches a figure to a name the question asks about from another sentence:
+    "CSI Solar set aside approximately 70% of the companies ..." quotes CSI Solar's ranking
+    sentence for the name and a sentence about all companies for the figure. Each figure is
+    said of what its own sentence (with the one it leans on) names; "" when every one is."""
+    quotes = {q for fig, q in by_figure.items() if fig and not YEAR_RE.fullmatch(fig)}
+    if len(set(by_figure.values())) < 2 or not quotes:
+        return ""
+    for n, i in sorted(quotes):
+        reading = "\n".join(_reading(evidence[n], i, neighbours=0)[1:])
+        named_elsewhere = [
+            name
+            for name in asked_names
+            if not _written_in(name, reading)
+            and any(_written_in(name, evidence[m].sentences[j]) for m, j in by_figure.values())
+        ]
+        if named_elsewhere:
+            return f"its figure's sentence does not name {named_elsewhere[0]}, which only another sentence does"
+    return ""
 
 
 def _one_of_several(question: str, asked_names: list[str], core: str, wide: str) -> str:

@@ -2376,3 +2376,18 @@ def test_a_claim_breaking_off_after_an_ampersand_is_dropped() -> None:
         "Who paid dividends?", "Notably, Jinko Solar and China Railway Signal & [1].", passages, SYSTEM, 0.5
     )
     assert any("breaks off" in note for note in verdict.notes)
+
+
+def test_a_figure_is_not_stitched_to_a_company_only_another_sentence_names() -> None:
+    passages = _passages_of(
+        [
+            "Approximately 70% of the companies initiated cash dividend programs.",
+            "PV module leaders Jinko Solar and CSI Solar ranked first and fifth in shipments, respectively.",
+            "Jinko Solar recorded net profit exceeding RMB 1 billion in the first quarter.",
+        ]
+    )
+    question = "What cash dividend did CSI Solar (the no. 5 module shipper) set aside?"
+    stitched = "CSI Solar (the no. 5 module shipper) set aside approximately 70% of the companies [1][2]."
+    assert check_answer(question, stitched, passages, SYSTEM, 0.5).refused
+    both_named = "Jinko Solar ranked first in shipments and earned over RMB 1 billion in the first quarter [2][3]."
+    assert not check_answer("How did Jinko Solar do?", both_named, passages, SYSTEM, 0.5).refused

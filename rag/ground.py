@@ -707,7 +707,8 @@ def check_answer(
         premise, asked = _premise(without_set_aside_dates(asked))
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
         # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
-        gaps = [gap for gap in gaps if gap != yes_no_bar(asked)]
+        bar = yes_no_bar(asked)
+        gaps = [gap for gap in gaps if gap != bar]
         # A phrase the question quotes from the documents ("a 'platform chip company'") is
         # where the answer is, like a name.
         gaps += _quoted_unsaid(pointed, wide, given)
@@ -933,8 +934,12 @@ def _restates(question: str, answer: str) -> bool:
     answered "Kestrel". One word of its own may be the answer ("Biomedicine grew fastest")."""
     if not _OPEN_QUESTION_RE.search(question) or _CLOSED_QUESTION_RE.search(question):
         return False
-    new = set(terms(answer)) - set(terms(question))
-    return not new and not figures(answer, spelled=True) - figures(question, spelled=True)
+    return not _beyond(answer, question) and not figures(answer, spelled=True) - figures(question, spelled=True)
+
+
+def _beyond(claim: str, question: str, *given: str) -> set[str]:
+    """The terms of ``claim`` that neither the question nor the ``given`` names say."""
+    return set(terms(claim)) - set(terms(question)) - set(terms(" ".join(given)))
 
 
 def _name_in_echo(claim: str, question: str, ordinary: frozenset[str]) -> str:
@@ -946,9 +951,7 @@ def _name_in_echo(claim: str, question: str, ordinary: frozenset[str]) -> str:
     asked = set(terms(question))
     new = {n for n in _names(claim, ordinary) if not set(terms(n)) <= asked}
     phrases = [m.group(0) for m in _NAME_PHRASE_RE.finditer(claim) if set(_names(m.group(0), ordinary)) & new]
-    if len(phrases) != 1 or set(terms(claim)) - asked - set(terms(phrases[0])):
-        return ""
-    return phrases[0]
+    return phrases[0] if len(phrases) == 1 and not _beyond(claim, question, phrases[0]) else ""
 
 
 def _asked_beyond_background(question: str, is_background: Callable[[str], bool], ordinary: frozenset[str]) -> set[str]:
@@ -1111,8 +1114,8 @@ def _extreme_backed(
     figures) the extreme one is said of a name the claim gives. A name given alone ("Brannock",
     or the question said back with it) claims the extreme the question asks for."""
     claim = support.claim.body
-    named = {t for name in _names(claim, ordinary) for t in terms(name)}
-    alone = bool(named) and not set(terms(claim)) - set(terms(question)) - named
+    names = _names(claim, ordinary)
+    alone = bool(names) and not _beyond(claim, question, *names)
     if not which or (_extreme_asked(claim) != which and not alone) or not support.passages:
         return True
     # A name alone rests on its own sentences: "Trina Solar" is not the biggest because the
@@ -1790,7 +1793,7 @@ def _given_more_often(claim: str, question: str, numbers: tuple[int, ...], evide
     return ""
 
 
-def _mispaired(claim: str, sentence: str, asked_names: Collection[str] = ()) -> str:
+def _mispaired(claim: str, sentence: str, asked_names: Collection[str]) -> str:
     """The pair of a "respectively" sentence whose item the claim gives another item's value:
     "Trina Solar ranked first" from "Jinko Solar, Trina Solar and CSI Solar ranked first,
     second and fifth ..., respectively" gives "Trina Solar: second". Each value the claim
@@ -2445,26 +2448,35 @@ def _acronym_in(name: str, text: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w&]*(?:-[A-Za-z]\w*)?", text)
     for start in range(len(words)):
-        for end in range(start + 1, len(words) + 1):
-            if not words[end - 1][0].isupper() or not _spells(name, words[start:end], prefix=True):
+        readings = {""}
+        for word in words[start:]:
+            if not word[0].isupper():
                 break
-            if _spells(name, words[start:end]):
+            readings = _initials_read(readings, word, name)
+            if name in readings:
                 return True
+            if not readings:
+                break
     return False
 
 
-def _spells(acronym: str, words: list[str], prefix: bool = False) -> bool:
-    """Whether the initials of ``words`` give ``acronym`` (with ``prefix``, begin it): a
-    hyphenated word gives its first initial or each part's ("Micro-Fabrication" M,
-    "antibody-drug" AD), and a filler ("of", "Inc.") may give none."""
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the initials of ``words`` give ``acronym`` ("antibody-drug conjugate": ADC)."""
     readings = {""}
     for word in words:
-        parts = [p for p in word.split("-") if p]
-        options = {parts[0][0], "".join(p[0] for p in parts)} if parts else set()
-        if word.lower().strip(".,") in _ACRONYM_FILLERS:
-            options.add("")
-        readings = {r + o.upper() for r in readings for o in options if acronym.startswith(r + o.upper())}
-    return bool(readings) if prefix else acronym in readings
+        readings = _initials_read(readings, word, acronym)
+    return acronym in readings
+
+
+def _initials_read(readings: set[str], word: str, acronym: str) -> set[str]:
+    """The beginnings of ``acronym`` read so far, each with ``word``'s initials added: a
+    hyphenated word gives its first initial or each part's ("Micro-Fabrication" M,
+    "antibody-drug" AD), and a filler ("of", "Inc.") may give none."""
+    parts = [p for p in word.split("-") if p]
+    options = {parts[0][0], "".join(p[0] for p in parts)} if parts else set()
+    if word.lower().strip(".,") in _ACRONYM_FILLERS:
+        options.add("")
+    return {r + o.upper() for r in readings for o in options if acronym.startswith(r + o.upper())}
 
 
 def _numbered_in(name: str, text: str) -> bool:

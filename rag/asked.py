@@ -191,6 +191,13 @@ _DIFFERENCE_RES = (
 )
 _CHANGE_VERBS = r"grow|rise|increase|decrease|fall|drop|decline|change|jump|climb|expand|shrink"
 _CHANGE_VERB_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b", re.IGNORECASE)
+# "A vs B: how much bigger is the dividend?", "Revenue growth showdown: X versus Y. Which grew
+# faster?": two sides named one against the other, then what is asked of them.
+_VERSUS_RE = re.compile(
+    r"(?:^|[:.]\s+)\W*(?P<a>[^:?.]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^:?]+?)\s*(?:[:?]|\.\s|\s[-–—]\s)\s*(?P<rest>[^?]*\?)",
+    re.IGNORECASE,
+)
+_CHANGED_RE = re.compile(r"\b(?:grew|rose|increased|fell|dropped|declined|expanded|faster|slower)\b", re.IGNORECASE)
 # "How many percentage points faster did R&D grow in Q1 2024 than in 2023?", "by how much did
 # revenue grow faster than profit?": the gap of two rates, asked as the comparison "did R&D grow
 # faster in Q1 2024 than in 2023?" is (see comparison).
@@ -648,6 +655,11 @@ def comparison(question: str) -> Comparison | None:
         asked = _with_preface(pre, *(f"how much did {side} {verb}{when}?" for side in (a, b)))
         claims = _with_preface(pre, *(f"{side} {_PAST_FORMS[verb]} {than}{when}" for side in (a, b)))
         return Comparison(asked, claims, than, rates=True)
+    if match := _VERSUS_RE.search(question):
+        a, b = _sides(match.group("a"), match.group("b"))
+        if _CHANGED_RE.search(match.group("rest")):
+            return Comparison(_with_preface("", f"how much did {a} grow?", f"how much did {b} grow?"), rates=True)
+        return Comparison(_with_preface("", _what_is("was", a, ""), _what_is("was", b, "")))
     return None
 
 
@@ -681,6 +693,8 @@ def difference_questions(question: str) -> tuple[str, str] | None:
         much, what, verb = did.group("much").lower(), " ".join(did.group("what").split()), did.group("verb")
         asked = (f"how {much} {what} did {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))
         return _with_preface((did.group("pre") or "").strip(), *asked)
+    if (versus := _VERSUS_RE.search(question)) and GAP_QUESTION_RE.search(versus.group("rest")):
+        return comparison_questions(question)
     match = next((m for m in (r.search(question) for r in _DIFFERENCE_RES) if m), None)
     if match is None:
         return None

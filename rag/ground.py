@@ -98,6 +98,7 @@ from rag.text import (
     said_alike,
     sentence_spans,
     sentences,
+    spelled_amounts,
     split_list,
     terms,
     tokens,
@@ -316,6 +317,16 @@ _ONE_PERIOD_ASKED_RE = re.compile(
 _RUNNING_TOTAL_RE = re.compile(
     r"\bcumulative(?:ly)?\b|\bto date\b|\bsince (?:its |their )?(?:listing|inception|launch)\b", re.IGNORECASE
 )
+# A streak set aside ("2023 alone rather than a multi-year streak"), and a sentence counting
+# one ("over 20% for 3 consecutive years").
+_STREAK_SET_ASIDE_RE = re.compile(
+    r"\b(?:rather than|not|instead of|as opposed to)\s+(?:a |the |any )?"
+    r"(?:multi-?year|consecutive|streak|run of|several[- ]years?|\d+[- ]years?|(?:two|three|four|five)[- ]years?)",
+    re.IGNORECASE,
+)
+_STREAK_RE = re.compile(
+    r"\b(?:consecutive|successive|straight) (?:years|quarters)\b|\b(?:years|quarters) in a row\b", re.IGNORECASE
+)
 # One company or group asked for apart from others ("AMEC by itself", "on its own, not lumped
 # together with ..."), and a sentence giving a figure for several ("12 companies represented by
 # AMEC and ACM ... a total of over 6,000 sets", "... accounting for over 80% in total").
@@ -358,6 +369,8 @@ _COMPARISON_RE = re.compile(
     r"(?:[\d$€£¥]|rmb|usd|one|two|three|a |an |half))",
     re.IGNORECASE,
 )
+# Where a claim comparing two sides passes from one to the other.
+_SIDE_BREAK_RE = re.compile(r"[,;]\s|\s(?:while|whereas|against|compared (?:to|with))\s", re.IGNORECASE)
 _SUPERLATIVES = "largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst"
 _RANK_RE = re.compile(
     rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
@@ -437,6 +450,7 @@ _ALIAS_RE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6})(?:[a-z]+\s+)?\(([^()]{1
 # A word that can be part of a listed item: a capitalised word or a figure.
 _LIST_ITEM_WORD_RE = re.compile(r"[A-Z][\w&'’.-]*|\d[\d,.]*%?")
 _FILLER_WORDS = _CORPORATE_SUFFIXES | {"the"}
+_HEADER_WORDS = 3  # the opening words of a section title that mark its passage header
 _ABBREVIATIONS = frozenset("inc co ltd corp plc llc etc".split())  # whose full stop is not the end
 _CONNECTIVES = frozenset(
     "meanwhile however moreover furthermore overall besides likewise finally thus hence therefore also "
@@ -563,7 +577,8 @@ def missing_specifics(
     text_bases, _ = _years(text)
     name_tokens = set(tokens(wide if names_in is None else names_in))
     missing: list[str] = []
-    for fig in sorted(figures(text, ordinals=True)):  # sorted: the same reason in every process
+    # sorted: the same reason in every process
+    for fig in sorted(figures(text, ordinals=True) | spelled_amounts(text)):
         if YEAR_RE.fullmatch(fig):
             scope, scope_figures = (near, near_figures) if near_years else (wide, wide_figures)
             later_than_base = str(int(fig) - 1) in bases
@@ -672,7 +687,7 @@ def check_answer(
     if _echoes(draft, system_prompt):
         return decline("The request was for the assistant's instructions, not for the documents.")
     draft, planted = _without_planted(draft, question, passages)
-    draft, glosses = _without_glosses(draft, passages)
+    draft, glosses = _without_glosses(_without_headers(draft, passages), passages)
     # "RMB 14.3%": a share or a rate is no amount of money, whatever the small model writes before it.
     draft = _CURRENCY_ON_SHARE_RE.sub("", draft)
     if planted and not _WORD_CHAR_RE.search(_CITATION_RE.sub("", draft)):
@@ -706,6 +721,10 @@ def check_answer(
         asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
         premise, asked = _premise(without_set_aside_dates(asked))
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
+        if len(numbers) > 1:
+            # Joined passages are each dated by their own words: "a 2023 dividend" stands in
+            # one, "profit in the first quarter of 2024" in another, whose 2024 dates only it.
+            gaps = [gap for gap in gaps if not (YEAR_RE.fullmatch(gap) and _dated_by_one(gap, supports, evidence))]
         # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
         bar = yes_no_bar(asked)
         gaps = [gap for gap in gaps if gap != bar]
@@ -714,6 +733,10 @@ def check_answer(
         gaps += _quoted_unsaid(pointed, wide, given)
         # "One of the firms that built the Jakarta-Bandung line researches IGBT. How much did
         # its IGBT line grow?": what the question first states may stand in any passage given.
+        # Unless it names the group the answer is one of: "Two firms each hold over ten
+        # thousand inventions. One is the wafer foundry; which is the other?"
+        if premise and _OTHER_ASKED_RE.search(asked):
+            return gaps + missing_specifics(premise, near, wide, background=is_background)
         return gaps + missing_specifics(premise, given, background=is_background) if premise else gaps
 
     def fits(support: _Support) -> bool:
@@ -951,6 +974,9 @@ def _name_in_echo(claim: str, question: str, ordinary: frozenset[str]) -> str:
     asked = set(terms(question))
     new = {n for n in _names(claim, ordinary) if not set(terms(n)) <= asked}
     phrases = [m.group(0) for m in _NAME_PHRASE_RE.finditer(claim) if set(_names(m.group(0), ordinary)) & new]
+    # A word the documents set in quotation marks is named like a name: 'Which word ...?
+    # The word "overtaking" describes ...'.
+    phrases += [m.group(0) for m in _QUOTED_RE.finditer(claim) if not set(terms(m.group(0))) <= asked]
     return phrases[0] if len(phrases) == 1 and not _beyond(claim, question, phrases[0]) else ""
 
 
@@ -1342,6 +1368,17 @@ def _names_in(words: list[str], sentence: str) -> bool:
     )
 
 
+def _dated_by_one(year: str, supports: list[_Support], evidence: dict[int, _Evidence]) -> bool:
+    """Whether one passage of the supports, read alone, dates its quoted sentences ``year``."""
+    quotes = [q for s in supports for q in s.quotes]
+    return any(
+        not missing_specifics(
+            year, _window(tuple(q for q in quotes if q[0] == n), evidence, neighbours=1), _whole(n, evidence)
+        )
+        for n in dedupe(n for n, _ in quotes)
+    )
+
+
 def _with_quotes(support: _Support, quotes: tuple[tuple[int, int], ...], evidence: dict[int, _Evidence]) -> _Support:
     return replace(
         support,
@@ -1718,7 +1755,7 @@ def _support(
             reasons.append(f"{numbers}: {quotes} is said of {other}")
             return None
         # A comparison's figures are each one side's, from their own sentences.
-        if not _COMPARISON_RE.search(question) and (stitched := _stitched(asked_names, by_figure, evidence)):
+        if not _compares(question) and (stitched := _stitched(asked_names, by_figure, evidence)):
             reasons.append(f"{numbers}: {stitched}")
             return None
         several = _one_of_several(question, asked_names, core, wide) if claim_figures else ""
@@ -1972,11 +2009,13 @@ def _one_of_several(question: str, asked_names: list[str], core: str, wide: str)
 
 def _total_for_one(question: str, core: str) -> str:
     """What makes the answer's sentence a total of more than was asked for: a running total
-    ("a cumulative total") for a question asking one period alone ("in 2023 alone"), or a total
-    of several ("a total of", "combined") for one asking one thing alone ("AMEC by itself").
-    "" when there is none."""
+    ("a cumulative total") for a question asking one period alone ("in 2023 alone"), a streak
+    ("for 3 consecutive years") for one that sets streaks aside, or a total of several ("a total
+    of", "combined") for one asking one thing alone ("AMEC by itself"). "" when there is none."""
     if _ONE_PERIOD_ASKED_RE.search(question) and (running := _RUNNING_TOTAL_RE.search(core)):
         return f"a {running.group(0).lower()} figure"
+    if _STREAK_SET_ASIDE_RE.search(question) and (streak := _STREAK_RE.search(core)):
+        return f"a figure for a streak (“{streak.group(0).lower()}”)"
     if _ONE_ASKED_RE.search(question) and (several := _SEVERAL_TOTAL_RE.search(core)):
         return f"a figure for several together (“{several.group(0).lower()}”)"
     return ""
@@ -2260,20 +2299,35 @@ def _conditions_apart(
     A comparison's conditions may be one side's: "124 won awards" answers its side of "those
     that won awards, or those with R&D above 20%?"; a claim that names a condition still
     needs it in its sentence."""
-    asked = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)} - {yes_no_bar(question)}
-    if _COMPARISON_RE.search(question):
-        asked &= figures(claim)
+    wanted = {f for f in figures(question) if not YEAR_RE.fullmatch(f) and unit_of(question, f)} - {
+        yes_no_bar(question)
+    }
+    compares = _compares(question)
     rates = sorted({m.group(1).lower() for m in _PER_UNIT_RE.finditer(question)})
     apart: list[str] = []
     for fig, quote in by_figure.items():
         if not fig:
             continue
+        # A side of a comparison is held only to the conditions its own part of the claim names.
+        asked = wanted & figures(_part_with(claim, fig)) if compares else wanted
         sentence = _window((quote,), evidence, neighbours=0)
         if asked and not figure_in(fig, asked):
             stated = figures(sentence, spelled=True)
             apart += [f for f in sorted(asked) if not figure_in(f, stated)]
         apart += [f"per {r}" for r in rates if not re.search(_RATE_STATED.format(r), sentence, re.IGNORECASE)]
     return dedupe(apart)
+
+
+def _compares(question: str) -> bool:
+    """Whether the question sets two sides against each other, to say which wins or by how much."""
+    return bool(_COMPARISON_RE.search(question) or GAP_QUESTION_RE.search(question))
+
+
+def _part_with(claim: str, fig: str) -> str:
+    """The part of a claim, cut at its clause breaks and at "while", "whereas" or "compared
+    with", that states ``fig``: "124 won awards, while 83 had R&D over 20%" gives 124 its
+    own words."""
+    return next((part for part in _SIDE_BREAK_RE.split(claim) if figure_in(fig, figures(part))), claim)
 
 
 def _date_gaps(mention: str, date: str, near: str, wide: str) -> bool:
@@ -2498,7 +2552,10 @@ def _premise(question: str) -> tuple[str, str]:
 
 
 # "for five consecutive years", "four years in a row": how many years or quarters.
-_SPAN_RE = re.compile(r"\b(\d+)[\s-]+(?:(?:consecutive|straight|successive|full)\s+)?(year|quarter)s?\b", re.IGNORECASE)
+# Not "2023 year-on-year": that is a year and a kind of change.
+_SPAN_RE = re.compile(
+    r"\b(\d+)[\s-]+(?:(?:consecutive|straight|successive|full)\s+)?(year|quarter)s?\b(?!-on-)", re.IGNORECASE
+)
 
 
 def _spans_unsaid(text: str, evidence: str) -> list[tuple[str, str]]:
@@ -2658,6 +2715,16 @@ def _without_planted(draft: str, question: str, passages: list[Passage]) -> tupl
             draft = re.sub(r"[ \t]{2,}", " ", echoed.sub("", draft))
             planted.append(quoted)
     return draft, planted
+
+
+def _without_headers(draft: str, passages: list[Passage]) -> str:
+    """The draft without the passage headers the model copies into it ("AMEC (II.
+    Accelerating the Development …) [1]"): a title says where a passage stands, not what it
+    says, and a claim cut out of one would stand on the title alone."""
+    for title in dedupe(p.chunk.section for p in passages if p.chunk.section):
+        opening = r"\s+".join(map(re.escape, title.split()[:_HEADER_WORDS]))
+        draft = re.sub(rf"\s*\((?:[^()]*—\s*)?{opening}[^()]*\)", "", draft)
+    return draft
 
 
 def _without_glosses(draft: str, passages: list[Passage]) -> tuple[str, list[str]]:

@@ -42,7 +42,13 @@ _COUNTED_WORDS = 3
 _COUNTED_CHARS = 60
 _PHRASE_END_RE = re.compile(r"[,;:.()]|\s\d")
 # Questions that ask for a count: a share ("60% of companies") does not answer them.
-COUNT_QUESTION_RE = re.compile(r"\bhow many\b(?!\s+(?:percent|per cent|percentage))", re.IGNORECASE)
+# "What's the matching number for companies whose ...?" counts too.
+COUNT_QUESTION_RE = re.compile(
+    r"\bhow many\b(?!\s+(?:percent|per cent|percentage))|"
+    r"\bwhat(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+the\s+"
+    r"(?:(?:matching|corresponding|equivalent|same|total|combined|overall|exact|actual)\s+)?number\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
 # What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.
 _UNITS = {
     "%": "percent",
@@ -223,7 +229,8 @@ _SET_ASIDE_RE = re.compile(
 _JOINED_WORDS_RE = re.compile(r"\b([a-z]+)\s+(?:and/or|or|and)\s+([a-z]+)\b", re.IGNORECASE)
 _SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
-_CONTRAST_WORD_RE = re.compile(r"[a-z]+")
+# A verb with its particle is another word: a "cut-off" date is no cut.
+_CONTRAST_WORD_RE = re.compile(r"[a-z]+(?:-(?:off|out|in|on|up|down|over)\b)?")
 # Words that say a figure is a change, not a level: "an increase of 42.3%", "up 8.5%".
 _CHANGE_WORD_RE = re.compile(
     r"\b(?:increas\w*|decreas\w*|grow\w*|grew|rise|rose|risen|rising|up|down|fell|fall\w*|declin\w*|drop\w*|"

@@ -80,6 +80,12 @@ _ORDINALS = {
     "tenth": "10th",
 }
 NUMBER_WORDS = frozenset(_CARDINALS)
+# "ten thousand", "a hundred", "one hundred thousand": a number word and its scale.
+_SCALES = {"hundred": 100, "thousand": 1000}
+_SCALED_RE = re.compile(
+    r"\b(an?|" + "|".join(w for w in _CARDINALS if w != "hundred") + r")\s+(hundred|thousand)(\s+thousand)?\b",
+    re.IGNORECASE,
+)
 _CARDINAL_RE = re.compile(r"\b(" + "|".join(_CARDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_WORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -265,8 +271,21 @@ def number_words(text: str) -> dict[str, str]:
 
 
 def in_digits(text: str) -> str:
-    """The text with number words written in digits: "four years" becomes "4 years"."""
-    return _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], text)
+    """The text with number words written in digits: "four years" becomes "4 years",
+    "ten thousand patents" "10000 patents"."""
+    return _CARDINAL_RE.sub(lambda m: _CARDINALS[m.group(1).lower()], _SCALED_RE.sub(_scaled, text))
+
+
+def spelled_amounts(text: str) -> set[str]:
+    """The figures of the hundreds and thousands ``text`` writes in words ("over ten thousand
+    inventions": 10000). Unlike "two", such words are always an amount to check."""
+    return {_scaled(m) for m in _SCALED_RE.finditer(text)}
+
+
+def _scaled(match: re.Match[str]) -> str:
+    count, scale, thousands = match.groups()
+    value = int(_CARDINALS.get(count.lower(), "1")) * _SCALES[scale.lower()] * (1000 if thousands else 1)
+    return str(value)
 
 
 def _share(match: re.Match[str]) -> str:

@@ -628,3 +628,19 @@ def test_the_thing_a_question_asks_the_change_of(question, thing):
 )
 def test_parts_of_the_year_are_written_as_documents_write_them(question: str, plain: str) -> None:
     assert plain_periods(question) == plain
+
+
+def test_two_sides_set_versus_each_other_are_asked_one_at_a_time() -> None:
+    question = "Jinko Solar's 2023 cash dividend vs the sum NSIG raised with its bond: how much bigger is the dividend?"
+    asked = ("What was Jinko Solar's 2023 cash dividend?", "What was the sum NSIG raised with its bond?")
+    assert difference_questions(question) == asked
+    assert comparison_questions(question) == asked
+
+
+def test_two_sides_set_versus_each_other_for_growth_are_asked_how_much_each_grew() -> None:
+    question = "Showdown: Times Electric's IGBT line versus the detection subsector. Which grew faster?"
+    assert comparison_questions(question) == (
+        "How much did Times Electric's IGBT line grow?",
+        "How much did the detection subsector grow?",
+    )
+    assert difference_questions(question) is None

@@ -2391,3 +2391,88 @@ def test_a_figure_is_not_stitched_to_a_company_only_another_sentence_names() -> 
     assert check_answer(question, stitched, passages, SYSTEM, 0.5).refused
     both_named = "Jinko Solar ranked first in shipments and earned over RMB 1 billion in the first quarter [2][3]."
     assert not check_answer("How did Jinko Solar do?", both_named, passages, SYSTEM, 0.5).refused
+
+
+def test_a_word_the_documents_quote_said_back_in_the_question_is_the_answer() -> None:
+    passages = _one_passage(
+        'SICC Co., Ltd. invested more effort in "overtaking" in the field of third-generation semiconductors.'
+    )
+    question = "Which word, set in quotation marks, describes what the silicon-carbide maker is trying to do?"
+    draft = 'The word "overtaking" describes what the silicon-carbide maker is trying to do [1].'
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_joined_passages_are_each_dated_by_their_own_years() -> None:
+    passages = _passages_of(
+        [
+            "Regarding cash dividends, the companies initiated their 2023 annual cash dividend programs. "
+            "Notably, Shenzhen Transsion Holdings Co., Ltd. allocated RMB 4.84 billion in cash dividends.",
+            "The operational performance commenced smoothly in the first quarter of 2024. Shenzhen Transsion "
+            "Holdings Co., Ltd. recorded net profit exceeding RMB 1 billion in the first quarter.",
+        ]
+    )
+    question = "Which firm allocated cash dividends for 2023 and recorded net profit in the first quarter of 2024?"
+    verdict = check_answer(question, "Shenzhen Transsion Holdings Co., Ltd. [2]", passages, SYSTEM, 0.5)
+    assert not verdict.refused
+    assert sorted(parse_citations(verdict.text)) == [1, 2]
+
+
+def test_a_year_before_year_on_year_is_no_span_of_years() -> None:
+    text = "Supcon's share reached 37.8%. Drug makers' combined revenue rose 37.8% year on year in 2023."
+    question = "Which is bigger: Supcon's share or the 2023 year-on-year rise in the drug makers' revenue?"
+    assert missing_specifics(question, text) == []
+
+
+def test_a_passage_header_copied_into_the_answer_is_left_out() -> None:
+    passages = _one_passage("AMEC and ACM lead in etching equipment.", section="II. Accelerating the Development")
+    verdict = check_answer(
+        "Which company leads in etching equipment?", "AMEC (II. Accelerating the …) [1]", passages, SYSTEM, 0.5
+    )
+    assert verdict.text == "AMEC [1]."
+
+
+def test_an_answer_standing_on_a_copied_header_alone_is_declined() -> None:
+    passages = _one_passage("The data run to April 30, 2024.", section="I. Maintaining Stability against All Odds")
+    draft = "The latest date is [1] (I. Maintaining Stability against All Odds)."
+    assert check_answer("What is the latest date the data runs to?", draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_hundreds_or_thousands_amount_in_words_must_be_in_the_passages() -> None:
+    assert missing_specifics("Which firms hold over ten thousand patents?", "AMEC holds patents.") == ["10000"]
+    assert missing_specifics("Which firms hold over ten thousand patents?", "SMIC holds over 10,000 patents.") == []
+
+
+def test_the_group_a_question_asks_the_other_of_must_be_where_the_answer_is() -> None:
+    passages = _passages_of(
+        [
+            "More than 10,000 patents have been granted to SMIC and CICT Mobile.",
+            "The cluster includes SMIC, Nexchip and AMEC in etching equipment.",
+        ]
+    )
+    question = "Two firms each hold over 10,000 patents. One is SMIC; which is the other?"
+    assert check_answer(question, "AMEC [2].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(question, "CICT Mobile [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_difference_asked_of_two_counts_takes_each_side_from_its_own_sentence() -> None:
+    passages = _passages_of(
+        [
+            "By the end of 2023, 124 companies have won major awards.",
+            "The R&D intensity reached 11.2%, with 83 companies having an R&D intensity of over 20% for 3 years.",
+        ]
+    )
+    question = "How many more companies had won major awards by end-2023 than had R&D intensity above 20%?"
+    draft = "124 companies had won major awards [1], while 83 companies had R&D intensity over 20% [2]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_streak_is_no_answer_when_the_question_sets_streaks_aside() -> None:
+    passages = _one_passage(
+        "In 2023 the R&D intensity reached 11.2%, with 83 companies having an R&D intensity of over 20% "
+        "for 3 consecutive years."
+    )
+    draft = "83 companies had an R&D intensity of over 20% [1]."
+    aside = "Looking at 2023 alone rather than a multi-year streak, how many companies had an R&D intensity over 20%?"
+    assert check_answer(aside, draft, passages, SYSTEM, 0.5).refused
+    plain = "How many companies had an R&D intensity over 20%?"
+    assert not check_answer(plain, draft, passages, SYSTEM, 0.5).refused

@@ -1,6 +1,7 @@
 import pytest
 
 from rag.measure import (
+    COUNT_QUESTION_RE,
     asked_beyond_count,
     bar_reply,
     bar_taken_for_value,
@@ -793,3 +794,20 @@ def test_the_reply_a_yes_no_answers_own_figure_calls_for(
     question: str, answer: str, expected: tuple[str, str] | None
 ) -> None:
     assert bar_reply(question, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("What's the matching number for companies whose revenue grew in each of those years?", True),
+        ("What is the total number of refinancing orders?", True),
+        ("What is the part number of the replacement probe?", False),
+    ],
+)
+def test_a_question_for_the_number_of_things_asks_for_a_count(question: str, counts: bool) -> None:
+    assert bool(COUNT_QUESTION_RE.search(question)) == counts
+
+
+def test_a_cut_off_date_is_no_cut() -> None:
+    question = "What is the latest calendar date the overview cites as a cut-off for its data?"
+    assert contrast(question, "As of April 30, 2024, revenue showed an increase of 3.6%.") is None

@@ -13,6 +13,7 @@ from rag.text import (
     present_tense,
     said_alike,
     sentences,
+    spelled_amounts,
     terms,
     tokens,
     with_synonyms,
@@ -232,3 +233,20 @@ def test_a_fraction_in_words_is_a_share_not_a_place():
     # An amount and a period stay what they are.
     assert figures("more than half a billion yuan") == set()
     assert figures("the first three quarters of 2024") == {"2024"}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("over ten thousand patents", "10000"),
+        ("a hundred firms", "100"),
+        ("one hundred thousand accounts", "100000"),
+    ],
+)
+def test_hundreds_and_thousands_in_words_are_amounts(text: str, amount: str) -> None:
+    assert spelled_amounts(text) == {amount}
+    assert figures(text, spelled=True) == {amount}
+
+
+def test_small_numbers_in_words_are_no_amount_to_check() -> None:
+    assert spelled_amounts("two of the firms") == set()

@@ -16,10 +16,13 @@ from rag.text import STOPWORDS, figures, sentences
 
 # Questions whose answer is a figure: an answer without one does not answer them.
 HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
+# "What minimum share ...?", "what approximate percentage ...?": a share all the same.
+_MEASURE_MODIFIER = r"(?:(?:minimum|maximum|approximate|rough|total|overall|average|combined|exact|typical)\s+)?"
 QUANTITY_RE = re.compile(
     rf"^\W*(?:\w+\W+){{0,6}}?(?:how (?:{HOW_MEASURES})|by how much|"
-    r"by what (?:percentage|percent|share|amount|rate)|what (?:percentage|percent|share|proportion|fraction|portion|"
-    r"amount|number|rate)|what (?:was|is|were|are) the (?:number|amount|total|share|percentage|proportion|rate|"
+    rf"by what (?:percentage|percent|share|amount|rate)|what {_MEASURE_MODIFIER}(?:percentage|percent|share|"
+    r"proportion|fraction|portion|amount|number|rate)|"
+    r"what (?:was|is|were|are) the (?:number|amount|total|share|percentage|proportion|rate|"
     r"value|size|growth|increase|decrease))\b",
     re.IGNORECASE,
 )
@@ -45,8 +48,8 @@ _DATE_ANSWER_RE = re.compile(
 )
 # Questions whose answer is a share: a bare amount ("RMB 402.62 billion") does not answer them.
 SHARE_QUESTION_RE = re.compile(
-    r"\bwhat (?:percentage|percent|proportion|fraction|portion|slice)\b|"
-    r"\bwhat share (?:of|did|does|do|was|is|were|are)\b|"
+    rf"\bwhat {_MEASURE_MODIFIER}(?:percentage|percent|proportion|fraction|portion|slice)\b|"
+    rf"\bwhat {_MEASURE_MODIFIER}share (?:of|did|does|do|was|is|were|are)\b|"
     r"\bby what (?:percentage|percent)\b|\bhow much of\b|\bwhat %|"
     # "At what year-on-year pace did it grow?": a rate, given as a percentage.
     r"\bat what (?:[\w-]+\s+){0,3}?(?:pace|rate)\b",

@@ -369,6 +369,8 @@ _COMPARISON_RE = re.compile(
     r"(?:[\d$€£¥]|rmb|usd|one|two|three|a |an |half))",
     re.IGNORECASE,
 )
+# Where a sentence passes from one fact to another: "130 billion, while the STAR 100 ETF ...".
+_FACT_BREAK_RE = re.compile(r";\s|,?\s(?:while|whereas)\s", re.IGNORECASE)
 # Where a claim comparing two sides passes from one to the other.
 _SIDE_BREAK_RE = re.compile(r"[,;]\s|\s(?:while|whereas|against|compared (?:to|with))\s", re.IGNORECASE)
 _SUPERLATIVES = "largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst"
@@ -875,7 +877,9 @@ def check_answer(
     # A sentence that names no side ("The Library receives $11.9 million") is read with its
     # section's title ("Expenditures by Department").
     titled = f"{core}\n{titles}"
-    opposite = contrast(question, titled, lead_ins, bodies) or other_kind(question, core, supporting, known)
+    opposite = contrast(question, _own_facts(kept, evidence), lead_ins, bodies) or other_kind(
+        question, core, supporting, known
+    )
     if opposite:
         asked_for, found = opposite
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
@@ -1101,6 +1105,21 @@ def figures_but_years(text: str) -> set[str]:
 
 def _extreme_of(figs: list[str], which: str) -> str:
     return (min if which == "smallest" else max)(figs, key=figure_value)
+
+
+def _own_facts(kept: list[_Support], evidence: dict[int, _Evidence]) -> str:
+    """The answer's sentences, with their titles and what they lean on, each cut down to the
+    facts that hold the answer's figures: "the STAR 50 ETF products boast nearly RMB 130
+    billion, while the STAR 100 ETF products ... an increase of 42.3%" is two facts, and only
+    the first is the answer's."""
+    parts: list[str] = []
+    for support in kept:
+        said = _measured(support.claim.body)
+        for n, i in support.quotes:
+            *before, sentence = _reading(evidence[n], i, neighbours=0)
+            facts = [f for f in _FACT_BREAK_RE.split(sentence) if said & figures(f)] if said else []
+            parts += [*before, *(facts or [sentence])]
+    return "\n".join(dedupe(parts))
 
 
 def _clause_of(text: str, fig: str) -> str:

@@ -3,6 +3,8 @@ import pytest
 from rag.asked import (
     CHANGE_QUESTION_RE,
     DATE_QUESTION_RE,
+    QUANTITY_RE,
+    SHARE_QUESTION_RE,
     answer_kind,
     asks_money,
     beyond_documents,
@@ -644,3 +646,9 @@ def test_two_sides_set_versus_each_other_for_growth_are_asked_how_much_each_grew
         "How much did the detection subsector grow?",
     )
     assert difference_questions(question) is None
+
+
+def test_a_share_with_a_modifier_is_still_a_share_asked_for() -> None:
+    question = "What minimum share of everyone on the payroll works in lab and development roles?"
+    assert QUANTITY_RE.match(question)
+    assert SHARE_QUESTION_RE.search(question)

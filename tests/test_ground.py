@@ -2476,3 +2476,15 @@ def test_a_streak_is_no_answer_when_the_question_sets_streaks_aside() -> None:
     assert check_answer(aside, draft, passages, SYSTEM, 0.5).refused
     plain = "How many companies had an R&D intensity over 20%?"
     assert not check_answer(plain, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_fact_after_while_does_not_say_what_the_answers_figure_measures() -> None:
+    passages = _one_passage(
+        "The STAR 50 ETF products boast a size of nearly RMB 130 billion, while the STAR 100 ETF products "
+        "amount to nearly RMB 19 billion, indicating a substantial increase of 42.3%."
+    )
+    question = "How much is accounted for by the STAR 50 ETF products alone?"
+    verdict = check_answer(question, "Nearly RMB 130 billion [1].", passages, SYSTEM, 0.5)
+    assert verdict.text == "Nearly RMB 130 billion [1]."
+    growth = "How much did the STAR 50 ETF products grow?"
+    assert check_answer(growth, "They hold nearly RMB 130 billion [1].", passages, SYSTEM, 0.5).refused

@@ -195,9 +195,11 @@ _DIFFERENCE_RES = (
 _CHANGE_VERBS = r"grow|rise|increase|decrease|fall|drop|decline|change|jump|climb|expand|shrink"
 _CHANGE_VERB_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b", re.IGNORECASE)
 # "A vs B: how much bigger is the dividend?", "Revenue growth showdown: X versus Y. Which grew
-# faster?": two sides named one against the other, then what is asked of them.
+# faster?": two sides named one against the other, then what is asked of them. Not when what
+# is asked names its own sides ("plans versus companies: how many more plans than companies?").
 _VERSUS_RE = re.compile(
-    r"(?:^|[:.]\s+)\W*(?P<a>[^:?.]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^:?]+?)\s*(?:[:?]|\.\s|\s[-–—]\s)\s*(?P<rest>[^?]*\?)",
+    r"(?:^|[:.]\s+)\W*(?P<a>[^:?.]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^:?]+?)\s*(?:[:?]|\.\s|\s[-–—]\s)\s*"
+    r"(?P<rest>(?![^?]*\bthan\b)[^?]*\?)",
     re.IGNORECASE,
 )
 _CHANGED_RE = re.compile(r"\b(?:grew|rose|increased|fell|dropped|declined|expanded|faster|slower)\b", re.IGNORECASE)

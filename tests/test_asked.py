@@ -652,3 +652,8 @@ def test_a_share_with_a_modifier_is_still_a_share_asked_for() -> None:
     question = "What minimum share of everyone on the payroll works in lab and development roles?"
     assert QUANTITY_RE.match(question)
     assert SHARE_QUESTION_RE.search(question)
+
+
+def test_a_label_setting_two_things_versus_each_other_is_no_comparison_of_its_own() -> None:
+    question = "Plans versus companies for 2023 buybacks: how many more plans were there than companies?"
+    assert comparison_questions(question) != ("What was Plans?", "What was companies for 2023 buybacks?")

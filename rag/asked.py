@@ -202,7 +202,6 @@ _VERSUS_RE = re.compile(
     r"(?P<rest>(?![^?]*\bthan\b)[^?]*\?)",
     re.IGNORECASE,
 )
-_CHANGED_RE = re.compile(r"\b(?:grew|rose|increased|fell|dropped|declined|expanded|faster|slower)\b", re.IGNORECASE)
 # "How many percentage points faster did R&D grow in Q1 2024 than in 2023?", "by how much did
 # revenue grow faster than profit?": the gap of two rates, asked as the comparison "did R&D grow
 # faster in Q1 2024 than in 2023?" is (see comparison).
@@ -279,6 +278,8 @@ _BASE_FORMS = {
 _KNOWN_VERBS = frozenset(_BASE_FORMS.values())
 _PAST_FORMS = {base: past for past, base in _BASE_FORMS.items()}
 _CHANGED = frozenset("grew rose increased fell dropped declined".split())
+# What asks how fast the sides changed: "Which grew faster?"
+_CHANGED_RE = re.compile(rf"\b(?:{'|'.join(sorted(_CHANGED))}|faster|slower)\b", re.IGNORECASE)
 _LEADING_PREPOSITION_RE = re.compile(r"^(for|of|in|at|on|from|by)\s", re.IGNORECASE)
 _MONEY_ANSWER_RE = re.compile(
     r"[$€£¥]|\b(?:rmb|usd|eur|gbp|cny|hkd|jpy|yuan|dollars?|euros?|pounds?|yen)\b|"

@@ -40,6 +40,8 @@ from rag.asked import (
     answer_kind,
     asks_money,
     changed_thing,
+    comparison_questions,
+    difference_questions,
     gives,
     is_past_tense,
 )
@@ -309,9 +311,10 @@ _SINGULAR_KINDS = frozenset(
 )
 # One period asked for apart from a running total ("in 2023 alone", "not cumulatively"), and a
 # sentence giving a running total ("a cumulative total of 124", "since listing").
+# What a question sets aside follows "not", "rather than", "instead of" or "as opposed to".
+_SET_ASIDE = r"\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|a\s+|any\s+)?"
 _ONE_PERIOD_ASKED_RE = re.compile(
-    r"\b(?:(?:19|20)\d\d|year|quarter|month|period)\s+alone\b|"
-    r"\b(?:not|rather than|as opposed to)\s+(?:the\s+|a\s+)?cumulative(?:ly)?\b",
+    rf"\b(?:(?:19|20)\d\d|year|quarter|month|period)\s+alone\b|{_SET_ASIDE}cumulative(?:ly)?\b",
     re.IGNORECASE,
 )
 _RUNNING_TOTAL_RE = re.compile(
@@ -320,8 +323,8 @@ _RUNNING_TOTAL_RE = re.compile(
 # A streak set aside ("2023 alone rather than a multi-year streak"), and a sentence counting
 # one ("over 20% for 3 consecutive years").
 _STREAK_SET_ASIDE_RE = re.compile(
-    r"\b(?:rather than|not|instead of|as opposed to)\s+(?:a |the |any )?"
-    r"(?:multi-?year|consecutive|streak|run of|several[- ]years?|\d+[- ]years?|(?:two|three|four|five)[- ]years?)",
+    rf"{_SET_ASIDE}(?:multi-?year|consecutive|streak|run of|several[- ]years?|\d+[- ]years?|"
+    r"(?:two|three|four|five)[- ]years?)",
     re.IGNORECASE,
 )
 _STREAK_RE = re.compile(
@@ -371,6 +374,10 @@ _COMPARISON_RE = re.compile(
 )
 # Where a sentence passes from one fact to another: "130 billion, while the STAR 100 ETF ...".
 _FACT_BREAK_RE = re.compile(r";\s|,?\s(?:while|whereas)\s", re.IGNORECASE)
+# The words of a period, which may date a side in a passage's title alone.
+_PERIOD_TERMS = frozenset(terms("quarter half year month first second third fourth q1 q2 q3 q4 h1 h2 annual full"))
+# The two sides a question offers to choose from: "Which saw faster growth, A or B?"
+_SIDES_OFFERED_RE = re.compile(r"[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*\?")
 # Where a claim comparing two sides passes from one to the other.
 _SIDE_BREAK_RE = re.compile(r"[,;]\s|\s(?:while|whereas|against|compared (?:to|with))\s", re.IGNORECASE)
 _SUPERLATIVES = "largest|biggest|highest|lowest|smallest|fastest|slowest|longest|shortest|most|least|best|worst"
@@ -1777,6 +1784,9 @@ def _support(
         if not _compares(question) and (stitched := _stitched(asked_names, by_figure, evidence)):
             reasons.append(f"{numbers}: {stitched}")
             return None
+        if side := _side_unsaid(question, claim.body, by_figure, [evidence[n] for n in numbers], background_terms):
+            reasons.append(f"{numbers}: the sentence of the figure given for “{side}” does not speak of it")
+            return None
         several = _one_of_several(question, asked_names, core, wide) if claim_figures else ""
         if several:
             reasons.append(f"{numbers}: {quotes} do not name {several}, one of several of its kind in the passage")
@@ -2335,6 +2345,47 @@ def _conditions_apart(
             apart += [f for f in sorted(asked) if not figure_in(f, stated)]
         apart += [f"per {r}" for r in rates if not re.search(_RATE_STATED.format(r), sentence, re.IGNORECASE)]
     return dedupe(apart)
+
+
+def _side_unsaid(
+    question: str,
+    claim: str,
+    by_figure: dict[str, tuple[int, int]],
+    passages: list[_Evidence],
+    background: set[str],
+) -> str:
+    """The words naming a side of a comparison that the claim gives a figure for, when no
+    sentence of its ``passages`` giving the figure says any of them: "the innovative drug companies as a group: 4.7%
+    growth" from "STAR Market companies achieved ... an increase of 4.7%". A side is named by
+    the words of its plain question that the other's lacks, less what every sentence is about
+    (``background``). "" when each figure's sentence speaks of its side."""
+    sides = comparison_questions(question) or difference_questions(question)
+    if not sides and (offered := _SIDES_OFFERED_RE.search(question)):
+        sides = offered.group("a", "b")
+    if not sides:
+        return ""
+    # Not its dates: "in 2023" or "in Q1 2024" may be said by a passage's title alone.
+    first, second = ({t for t in terms(side) if not t[0].isdigit() and t not in _PERIOD_TERMS} for side in sides)
+    specific = [first - second - background, second - first - background]
+    # The figures compared, not those the question names its sides by ("the 567 companies").
+    measured = _measured(claim) - figures(question)
+    for fig in by_figure:
+        words = _WORD_RE.findall(_part_with(claim, fig)) if fig in measured else []
+        named = [side & set(terms(" ".join(words))) for side in specific]
+        if sum(map(bool, named)) != 1:
+            continue  # "revenue was larger than net profit": both sides, each with its figure
+        # Each sentence that gives the figure, with what it leans on, not the section's
+        # title: a title's "Innovation" is no sentence about innovative drug companies.
+        readings = [
+            " ".join(_reading(e, i, neighbours=0)[1:])
+            for e in passages
+            for i, sentence in enumerate(e.sentences)
+            if figure_in(fig, figures(sentence, spelled=True))
+        ]
+        side = next(n for n in named if n)
+        if not any(said_alike(side, set(terms(reading))) for reading in readings):
+            return " ".join(w for w in words if set(terms(w)) & side)
+    return ""
 
 
 def _compares(question: str) -> bool:

@@ -2488,3 +2488,20 @@ def test_a_fact_after_while_does_not_say_what_the_answers_figure_measures() -> N
     assert verdict.text == "Nearly RMB 130 billion [1]."
     growth = "How much did the STAR 50 ETF products grow?"
     assert check_answer(growth, "They hold nearly RMB 130 billion [1].", passages, SYSTEM, 0.5).refused
+
+
+def test_a_comparisons_figure_must_come_from_a_sentence_about_its_side() -> None:
+    passages = _passages_of(
+        [
+            "The STAR Market companies achieved operating revenue of RMB 1,397.78 billion, an increase of 4.7%.",
+            "Innovative drug companies grew combined operating revenue by 37.8% in 2023.",
+            "Supcon's DCS resulted in a 30% growth in revenue.",
+        ],
+        document="STAR Market Companies in 2023",
+    )
+    question = "Which saw faster revenue growth, Supcon or the innovative drug companies as a group?"
+    supcon = "Supcon: 30% growth in revenue [3]."
+    wrong = f"{supcon} The innovative drug companies as a group: 4.7% growth in operating revenue [1]."
+    right = f"{supcon} The innovative drug companies as a group: 37.8% growth in operating revenue [2]."
+    assert "4.7%" not in check_answer(question, wrong, passages, SYSTEM, 0.5).text
+    assert "37.8%" in check_answer(question, right, passages, SYSTEM, 0.5).text

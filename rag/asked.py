@@ -351,6 +351,9 @@ _QUESTION_START_RE = re.compile(
     r"will|would|should)\b",
     re.IGNORECASE,
 )
+_ASKED_AFTER_SCENE_RE = re.compile(
+    r"^[^?]*,\s*(?:by\s+)?(?:what|which|who|when|where|why|how)\b[^?]*\?\s*$", re.IGNORECASE
+)
 _CLAUSE_BREAK_RE = re.compile(r"(?<=:)\s+")
 # "such plans", "those companies": what a question refers back to.
 _REFERRED_RE = re.compile(r"\b(such|those|these|the same)\s+([a-z]{3,})\b", re.IGNORECASE)
@@ -508,7 +511,8 @@ def without_instructions(question: str) -> str:
     if shown != question and any(map(_asks, _clauses(shown))):
         question = shown
     labelled = _LABELLED_RE.search(question)
-    if labelled and _QUESTION_START_RE.match(labelled.group(1)):
+    # "Real question: in 2023, by how many ...?" may open with the scene it sets.
+    if labelled and (_QUESTION_START_RE.match(labelled.group(1)) or _ASKED_AFTER_SCENE_RE.match(labelled.group(1))):
         question = labelled.group(1)
     parts = _clauses(question)
     kept: list[str] = []

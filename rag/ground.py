@@ -196,7 +196,9 @@ _PREPOSITIONS = frozenset(
     "besides apart aside except excluding including beyond among amongst across along around "
     "behind beside despite since toward towards without alongside unlike amid regarding concerning".split()
 )
-_COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS
+# "I'm after ...", "I've read ...": the asker, named by no document.
+_FIRST_PERSON = frozenset(f"i{apostrophe}{end}" for apostrophe in "'’" for end in ("m", "ve", "d", "ll"))
+_COMMON_WORDS = STOPWORDS | _CALENDAR_WORDS | _REPLY_WORDS | _PREPOSITIONS | _FIRST_PERSON
 # Words that set something apart: "excluding the four red chips", "other than KBC".
 _APART_FROM = r"except(?: for)?|excluding|other than|apart from|aside from"
 # The words with which a question asks for a date, as terms.
@@ -408,9 +410,14 @@ _EXCLUSION_RE = re.compile(
 )
 # A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
 _SET_ASIDE_DATE_RE = re.compile(
-    rf"\b(?:rather than|instead of|as opposed to|not)\s+(?:(?:in|for|during)\s+)?(?:the\s+)?"
+    r"\b(?:rather than|instead of|as opposed to|"
+    r"not(?:\s+(?:asking|talking|interested|looking)(?:\s+(?:about|in|at))?)?)\s+(?:(?:in|for|during)\s+)?(?:the\s+)?"
     rf"(?:(?:{_PART_OF_YEAR}|full year)(?:\s+of)?\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
+)
+# A claim put up to be checked: "... back in 2021, right?", "..., correct?"
+_CHECKED_CLAIM_RE = re.compile(
+    r"[,—–-]\s*(?:right|correct|true|no|isn['’]t it|is that (?:right|correct))\s*\?\s*$", re.IGNORECASE
 )
 # A question about what a total leaves out ("which companies were left out of the Q1 totals?").
 _EXCLUSION_ASKED_RE = re.compile(
@@ -674,6 +681,17 @@ def without_set_aside_dates(question: str) -> str:
     return _SET_ASIDE_DATE_RE.sub(" ", question)
 
 
+def without_checked_claims(question: str) -> str:
+    """The question without the claims it puts up to be checked before asking what is so
+    ("SICC became No. 2 in 2021, right? What year does the overview give?"): an answer need
+    not, and mostly cannot, say them."""
+    parts = sentences(question)
+    kept = [
+        p for k, p in enumerate(parts) if not (_CHECKED_CLAIM_RE.search(p) and any("?" in q for q in parts[k + 1 :]))
+    ]
+    return " ".join(kept) if kept else question
+
+
 def without_ranks(question: str) -> str:
     """The question without the rank it asks for: "which is the second-largest?" asks the
     passages to show an order (a list of amounts), not to state the figure 2. Nor does
@@ -728,7 +746,7 @@ def check_answer(
         is_background = _background_in(background, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
         asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
-        premise, asked = _premise(without_set_aside_dates(asked))
+        premise, asked = _premise(without_set_aside_dates(without_checked_claims(asked)))
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
         if len(numbers) > 1:
             # Joined passages are each dated by their own words: "a 2023 dividend" stands in

@@ -43,6 +43,7 @@ from rag.ground import (
     missing_specifics,
     renumber_citations,
     strip_citations,
+    without_checked_claims,
     without_ranks,
     without_set_aside_dates,
 )
@@ -260,7 +261,8 @@ class Pipeline:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
             asked = without_section_references(
-                without_set_aside_dates(without_ranks(question)), (p.chunk.section for p in retrieval.passages)
+                without_set_aside_dates(without_ranks(without_checked_claims(question))),
+                (p.chunk.section for p in retrieval.passages),
             )
             gaps = missing_specifics(asked, texts, background=lambda name: self._background(name, documents))
             if not gaps:

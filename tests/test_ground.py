@@ -12,6 +12,7 @@ from rag.ground import (
     parse_citations,
     renumber_citations,
     strip_citations,
+    without_checked_claims,
     without_ranks,
     without_set_aside_dates,
 )
@@ -2505,3 +2506,20 @@ def test_a_comparisons_figure_must_come_from_a_sentence_about_its_side() -> None
     right = f"{supcon} The innovative drug companies as a group: 37.8% growth in operating revenue [2]."
     assert "4.7%" not in check_answer(question, wrong, passages, SYSTEM, 0.5).text
     assert "37.8%" in check_answer(question, right, passages, SYSTEM, 0.5).text
+
+
+def test_the_askers_i_is_no_name_to_find_in_the_passages() -> None:
+    question = "Not the 28.8% - what I'm after is the share of companies planning overseas business. What is it?"
+    text = "Overseas revenue was 28.8% of the total. Over 70% of the companies actively plan for overseas business."
+    assert missing_specifics(question, text) == []
+
+
+def test_a_year_the_asker_is_not_asking_about_is_set_aside() -> None:
+    question = "When did the 151 companies post profit jumps? I'm not asking about the full year 2023."
+    assert "2023" not in without_set_aside_dates(question)
+
+
+def test_a_claim_put_up_to_be_checked_is_no_fact_the_passages_must_hold() -> None:
+    question = "SICC became No. 2 back in 2021, right? What year does the overview give for that?"
+    assert without_checked_claims(question) == "What year does the overview give for that?"
+    assert without_checked_claims("Revenue grew 4.7%, right?") == "Revenue grew 4.7%, right?"

@@ -25,7 +25,7 @@ survives, the answer is a decline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -692,6 +692,15 @@ def without_checked_claims(question: str) -> str:
     return " ".join(kept) if kept else question
 
 
+def as_checked(question: str, sections: Iterable[str]) -> str:
+    """What of a question the passages must bear out: all of it but the rank it asks for, its
+    pointers to the ``sections`` given, the claims it puts up to be checked and the periods
+    it sets aside."""
+    return without_set_aside_dates(
+        without_checked_claims(without_section_references(without_ranks(question), sections))
+    )
+
+
 def without_ranks(question: str) -> str:
     """The question without the rank it asks for: "which is the second-largest?" asks the
     passages to show an order (a list of amounts), not to state the figure 2. Nor does
@@ -745,8 +754,7 @@ def check_answer(
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         is_background = _background_in(background, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
-        asked = without_section_references(without_ranks(pointed), (evidence[n].passage.chunk.section for n in numbers))
-        premise, asked = _premise(without_set_aside_dates(without_checked_claims(asked)))
+        premise, asked = _premise(as_checked(pointed, (evidence[n].passage.chunk.section for n in numbers)))
         gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
         if len(numbers) > 1:
             # Joined passages are each dated by their own words: "a 2023 dividend" stands in
@@ -1655,6 +1663,7 @@ def _support(
     misread: list[tuple[str, str]] = []
     # The words of the passages' document titles: what every sentence of them is about.
     background_terms = set(terms(" ".join({e.passage.chunk.document for e in evidence.values()})))
+    sides = _side_terms(question, background_terms)
 
     def backs(numbers: tuple[int, ...]) -> _Support | None:
         is_background = _background_in(background, numbers, evidence)
@@ -1802,7 +1811,7 @@ def _support(
         if not _compares(question) and (stitched := _stitched(asked_names, by_figure, evidence)):
             reasons.append(f"{numbers}: {stitched}")
             return None
-        if side := _side_unsaid(question, claim.body, by_figure, [evidence[n] for n in numbers], background_terms):
+        if side := _side_unsaid(question, claim.body, sides, by_figure, [evidence[n] for n in numbers]):
             reasons.append(f"{numbers}: the sentence of the figure given for “{side}” does not speak of it")
             return None
         several = _one_of_several(question, asked_names, core, wide) if claim_figures else ""
@@ -2365,26 +2374,33 @@ def _conditions_apart(
     return dedupe(apart)
 
 
-def _side_unsaid(
-    question: str,
-    claim: str,
-    by_figure: dict[str, tuple[int, int]],
-    passages: list[_Evidence],
-    background: set[str],
-) -> str:
-    """The words naming a side of a comparison that the claim gives a figure for, when no
-    sentence of its ``passages`` giving the figure says any of them: "the innovative drug companies as a group: 4.7%
-    growth" from "STAR Market companies achieved ... an increase of 4.7%". A side is named by
-    the words of its plain question that the other's lacks, less what every sentence is about
-    (``background``). "" when each figure's sentence speaks of its side."""
+def _side_terms(question: str, background: set[str]) -> list[set[str]]:
+    """The terms that name each side of a comparison: those of its plain question (or of the
+    two sides it offers, "A or B?") that the other's lacks, less what every sentence is about
+    (``background``) and less its dates, which a passage's title alone may say ("in 2023",
+    "in Q1 2024"). [] for a question that compares nothing."""
     sides = comparison_questions(question) or difference_questions(question)
     if not sides and (offered := _SIDES_OFFERED_RE.search(question)):
         sides = offered.group("a", "b")
     if not sides:
-        return ""
-    # Not its dates: "in 2023" or "in Q1 2024" may be said by a passage's title alone.
+        return []
     first, second = ({t for t in terms(side) if not t[0].isdigit() and t not in _PERIOD_TERMS} for side in sides)
-    specific = [first - second - background, second - first - background]
+    return [first - second - background, second - first - background]
+
+
+def _side_unsaid(
+    question: str,
+    claim: str,
+    specific: list[set[str]],
+    by_figure: dict[str, tuple[int, int]],
+    passages: list[_Evidence],
+) -> str:
+    """The words naming a side of a comparison (its ``specific`` terms, see _side_terms) that
+    the claim gives a figure for, when no sentence of its ``passages`` giving the figure says
+    any of them: "the innovative drug companies as a group: 4.7% growth" from "STAR Market
+    companies achieved ... an increase of 4.7%". "" when each figure's sentence speaks of its side."""
+    if not specific:
+        return ""
     # The figures compared, not those the question names its sides by ("the 567 companies").
     measured = _measured(claim) - figures(question)
     for fig in by_figure:

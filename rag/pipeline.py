@@ -37,15 +37,13 @@ from rag.followup import standalone_question
 from rag.generate import Generator, load_generator
 from rag.ground import (
     Verdict,
+    as_checked,
     check_answer,
     decline,
     figures_but_years,
     missing_specifics,
     renumber_citations,
     strip_citations,
-    without_checked_claims,
-    without_ranks,
-    without_set_aside_dates,
 )
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
 from rag.measure import difference, winner
@@ -59,7 +57,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, country_of, dedupe, sentences, terms, without_section_references
+from rag.text import clean, country_of, dedupe, sentences, terms
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -260,10 +258,7 @@ class Pipeline:
         else:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
-            asked = without_section_references(
-                without_set_aside_dates(without_ranks(without_checked_claims(question))),
-                (p.chunk.section for p in retrieval.passages),
-            )
+            asked = as_checked(question, (p.chunk.section for p in retrieval.passages))
             gaps = missing_specifics(asked, texts, background=lambda name: self._background(name, documents))
             if not gaps:
                 return None

@@ -88,6 +88,7 @@ from rag.text import (
     STOPWORDS,
     SYNONYMS,
     YEAR_RE,
+    capitalised,
     dedupe,
     figure_spans,
     figure_value,
@@ -167,6 +168,8 @@ _YEAR_PART_RE = re.compile(
     rf"\b(?:{_PART_OF_YEAR})(?:\s+of)?\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:q[1-4]|h[12])\b",
     re.IGNORECASE,
 )
+# A point at a year's end: "As of the end of 2023", "By the conclusion of 2023".
+_YEAR_END_RE = re.compile(r"\b(?:end|close|conclusion)\s+of\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # A question that asks of part of a year itself, in other words: "in early 2024", "January-March".
 _PART_ASKED_RE = re.compile(
     rf"\b(?:{MONTH}|months?|quarters?|half|halves|early|start|beginning|opening|so far|to date|ytd|year-to-date|"
@@ -419,6 +422,8 @@ _SET_ASIDE_DATE_RE = re.compile(
 _CHECKED_CLAIM_RE = re.compile(
     r"[,—–-]\s*(?:right|correct|true|no|isn['’]t it|is that (?:right|correct))\s*\?\s*$", re.IGNORECASE
 )
+# The asker at their own work: "I'm modelling R&D ...", "We are comparing two firms."
+_ASKER_AT_WORK_RE = re.compile(r"^\W*(?:I['’]m|I am|we['’]re|we are)\s+[a-z]+ing\b[^?]*$", re.IGNORECASE)
 # A question about what a total leaves out ("which companies were left out of the Q1 totals?").
 _EXCLUSION_ASKED_RE = re.compile(
     r"\b(?:exclu\w*|except\w*|left out|leav\w* out|omit\w*|not (?:counted|included))\b", re.IGNORECASE
@@ -656,8 +661,10 @@ def _said_alike(name: str, text: str) -> bool:
 
 
 def _written_in(name: str, text: str, ignore_case: bool = True) -> bool:
-    """Whether ``text`` has ``name`` as written, not inside a longer word or code ("KX2-100" is not in "KX2-1000")."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE if ignore_case else 0) is not None
+    """Whether ``text`` has ``name`` as written, not inside a longer word or code ("KX2-100" is
+    not in "KX2-1000", "B01D1" not in "BL-B01D1"); after a prefix it is ("PD-1" of "anti-PD-1")."""
+    start = r"(?:(?<![\w-])|(?<![\w-])(?-i:[a-z]+)-)"
+    return re.search(rf"{start}{re.escape(name)}(?![\w-])", text, re.IGNORECASE if ignore_case else 0) is not None
 
 
 def _aliases(text: str, names: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -683,11 +690,14 @@ def without_set_aside_dates(question: str) -> str:
 
 def without_checked_claims(question: str) -> str:
     """The question without the claims it puts up to be checked before asking what is so
-    ("SICC became No. 2 in 2021, right? What year does the overview give?"): an answer need
-    not, and mostly cannot, say them."""
+    ("SICC became No. 2 in 2021, right? What year does the overview give?"), and without
+    what the asker says of their own work ("I'm modelling R&D across five quarters."): an
+    answer need not, and mostly cannot, say them."""
     parts = sentences(question)
     kept = [
-        p for k, p in enumerate(parts) if not (_CHECKED_CLAIM_RE.search(p) and any("?" in q for q in parts[k + 1 :]))
+        p
+        for k, p in enumerate(parts)
+        if not ((_CHECKED_CLAIM_RE.search(p) or _ASKER_AT_WORK_RE.match(p)) and any("?" in q for q in parts[k + 1 :]))
     ]
     return " ".join(kept) if kept else question
 
@@ -937,6 +947,8 @@ def check_answer(
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
     kept = [_compared_rightly(_spelled_rightly(_hedged_rightly(s, notes), evidence, notes), notes) for s in kept]
+    if DATE_QUESTION_RE.search(question):
+        kept = [_dated_rightly(s, notes) for s in kept]
     kept = _replied_rightly(kept, question, notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
@@ -994,7 +1006,9 @@ def _restates(question: str, answer: str) -> bool:
     answered "Kestrel". One word of its own may be the answer ("Biomedicine grew fastest")."""
     if not _OPEN_QUESTION_RE.search(question) or _CLOSED_QUESTION_RE.search(question):
         return False
-    return not _beyond(answer, question) and not figures(answer, spelled=True) - figures(question, spelled=True)
+    # "Kestrel Co., Ltd." says no more than "Kestrel".
+    own = _beyond(answer, question) - _CORPORATE_SUFFIXES
+    return not own and not figures(answer, spelled=True) - figures(question, spelled=True)
 
 
 def _beyond(claim: str, question: str, *given: str) -> set[str]:
@@ -1338,6 +1352,41 @@ def _hedged_rightly(support: _Support, notes: list[str]) -> _Support:
     return replace(support, claim=replace(support.claim, body=body)) if body != support.claim.body else support
 
 
+def _dated_rightly(support: _Support, notes: list[str]) -> _Support:
+    """The claim with the part of the year (or the point in it) its passage gives for a year
+    it states alone: "in the year 2024" of what the passage dates "the first quarter of 2024"
+    says less than the passage does, and reads as the whole year; "in 2023" of what stood
+    "as of the end of 2023" is "at the end of 2023". Only where every mention of the year
+    around the claim's sentences is that one part."""
+    body = support.claim.body
+    if _periods(body) or _PART_ASKED_RE.search(body):
+        return support
+    for year in dedupe(re.findall(r"\b(?:19|20)\d\d\b", body)):
+        if _closer_dates(year, body):  # "by the end of 2023" already
+            continue
+        parts = _closer_dates(year, support.window)
+        if len({p.lower() for p in parts}) != 1 or len(parts) != len(re.findall(rf"\b{year}\b", support.window)):
+            continue
+        # As a title writes it ("First Quarter of 2024") or not, in the sentence it is lower case.
+        written = re.sub(r"\b(?:First|Second|Third|Fourth|Quarter|Half|Of)\b", lambda m: m.group(0).lower(), parts[0])
+        part = f"the {written}" if " of " in written else written  # "Q1 2024" needs no "the"
+        said = re.search(rf"\b(in\s+)?(?:the\s+)?(?:(?:full|whole)\s+)?(?:year\s+)?{year}\b", body)
+        if said is None:
+            continue
+        # "in 2023" is "at the end of 2023"; "in 2024" stays "in the first quarter of 2024".
+        preposition = ("at " if _YEAR_END_RE.match(written) else said.group(1)) if said.group(1) else ""
+        body = f"{body[: said.start()]}{preposition}{part}{body[said.end() :]}"
+        notes.append(f"wrote {year} as “{written}”, as the passage dates it")
+    if body == support.claim.body:
+        return support
+    return replace(support, claim=replace(support.claim, body=capitalised(body)))
+
+
+def _closer_dates(year: str, text: str) -> list[str]:
+    """The parts of ``year`` and the points in it that ``text`` names: "first quarter of 2024", "end of 2023"."""
+    return [m.group(0) for r in (_YEAR_PART_RE, _YEAR_END_RE) for m in r.finditer(text) if year in m.groups()]
+
+
 def _spelled_rightly(support: _Support, evidence: dict[int, _Evidence], notes: list[str]) -> _Support:
     """The claim with a number its sentence writes in words written so too: "four
     transactions stood out", not "4 transactions", quotes the passage as it reads."""
@@ -1477,8 +1526,7 @@ def _unframed(claim: str) -> str:
     frame = _FRAME_RE.match(claim)
     if not frame:
         return claim
-    rest = claim[frame.end() :]
-    return rest[:1].upper() + rest[1:]
+    return capitalised(claim[frame.end() :])
 
 
 def _background_in(
@@ -1657,6 +1705,9 @@ def _support(
     question_values = sorted(f for f in figures(question) if not YEAR_RE.fullmatch(f))
     bare = not any(not YEAR_RE.fullmatch(f) for f in claim_figures)
     paired = f"{claim.body} {' '.join(question_values)}" if bare and question_values else claim.body
+    # A comparison names both its sides, however it writes them ("integrated circuit" revenue
+    # for the "integrated circuits" item): which item a bare figure is of, only the claim says.
+    one_side_asked = "" if _COMPARISON_RE.search(question) or difference_questions(question) else question
     asked_change = changed_thing(question)
     described = _described_terms(question)
     reasons: list[str] = []
@@ -1734,7 +1785,12 @@ def _support(
         quotes = tuple(dedupe(by_figure.values()))
         given_names = [n for n in claim_names if n not in new_names and not is_background(n)]
         mispaired = next(
-            ((n, i, m) for n, i in quotes if (m := _mispaired(paired, evidence[n].sentences[i], given_names))), None
+            (
+                (n, i, m)
+                for n, i in quotes
+                if (m := _mispaired(paired, evidence[n].sentences[i], given_names, one_side_asked))
+            ),
+            None,
         )
         if mispaired:
             n, i, pair = mispaired
@@ -1886,7 +1942,7 @@ def _given_more_often(claim: str, question: str, numbers: tuple[int, ...], evide
     return ""
 
 
-def _mispaired(claim: str, sentence: str, asked_names: Collection[str]) -> str:
+def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question: str = "") -> str:
     """The pair of a "respectively" sentence whose item the claim gives another item's value:
     "Trina Solar ranked first" from "Jinko Solar, Trina Solar and CSI Solar ranked first,
     second and fifth ..., respectively" gives "Trina Solar: second". Each value the claim
@@ -1895,7 +1951,10 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str]) -> str:
     the values itself ("23.3% and 24.4%") is left alone. "" when none is mispaired.
     A value the claim gives to a name the question asks about (``asked_names``) that the
     sentence does not list is its own item's: "CSI Solar set aside RMB 1.80 billion" from
-    "Transsion, Jinko Solar and CRSC allocated RMB 4.84, 2.24 and 1.80 billion, respectively"."""
+    "Transsion, Jinko Solar and CRSC allocated RMB 4.84, 2.24 and 1.80 billion, respectively".
+    A value the claim gives to no item is the one item's that the ``question`` names: "What
+    share do general investors hold?" answered "40%" from "professional and general investors
+    hold 40% and 30%, respectively" gives "general investors: 30%"."""
     pairs = respective_pairs(sentence)
     if not pairs or VALUE_LIST_RE.search(claim):
         return ""
@@ -1903,12 +1962,20 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str]) -> str:
     named = sorted((m.start(), m.end(), k) for k, (item, _) in enumerate(pairs) for m in _item_mentions(item, lowered))
     keys = [_value_key(value) for _, value in pairs]
     values = [m for m in _VALUE_WORD_RE.finditer(lowered) if _value_key(m.group(0)) in keys]
+    # Only a claim of one value, to a question that gives none of the values itself.
+    in_question = question.lower()
+    gives_values = any(_value_key(m.group(0)) in keys for m in _VALUE_WORD_RE.finditer(in_question))
+    asked = (
+        set()
+        if len(values) != 1 or gives_values
+        else {k for k, (item, _) in enumerate(pairs) if any(_item_mentions(item, in_question))}
+    )
     for i, word in enumerate(values):
         before = [k for _, end, k in named if end <= word.start()]
         # Not past the next value: in "23.3% revenue and 24.4% net profit" net profit is 24.4%'s.
         up_to = values[i + 1].start() if i + 1 < len(values) else len(lowered)
         after = [k for start, _, k in named if word.end() <= start < up_to]
-        owner = before[-1] if before else after[0] if after else None
+        owner = before[-1] if before else after[0] if after else next(iter(asked)) if len(asked) == 1 else None
         key = _value_key(word.group(0))
         if owner is not None and keys[owner] != key:
             item, value = pairs[owner]
@@ -2711,12 +2778,22 @@ def _derived(have: set[str], stated: set[str]) -> set[str]:
         for h in have
         if h.endswith("%") or 0 < figure_value(h) < 1
     }
-    values = sorted({figure_value(f) for f in stated if not YEAR_RE.fullmatch(f)})
-    combined = {x for a in values for b in values if a > b > 0 for x in (a - b, a + b, 100 * b / a, a / b)}
+    given = [f for f in stated if not YEAR_RE.fullmatch(f)]
+    values = sorted({figure_value(f) for f in given})
+    ratios = {x for a in values for b in values if a > b > 0 for x in (100 * b / a, a / b)}
+    # Sums and differences only of figures of one kind: 70,000 accounts less 5% is no 69,995.
+    alike = [
+        (a, b) for share in (True, False) for a in _values(given, share) for b in _values(given, share) if a > b > 0
+    ]
+    combined = ratios | {x for a, b in alike for x in (a - b, a + b)}
     # Whole numbers only as the difference of two whole numbers the claim states ("1,240
     # against 310: 930 more"); any other whole number matching a computed one is too likely chance.
-    gaps = {str(int(a - b)) for a in values for b in values if a > b > 0 and a.is_integer() and b.is_integer()}
+    gaps = {str(int(a - b)) for a, b in alike if a.is_integer() and b.is_integer()}
     return {f"{round(x, d):.{d}f}" for x in scaled | combined for d in (1, 2, 3)} | gaps
+
+
+def _values(figs: list[str], shares: bool) -> set[float]:
+    return {figure_value(f) for f in figs if f.endswith("%") == shares}
 
 
 def _is_derived(fig: str, derived: set[str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
+from itertools import pairwise
 
 from rag.text import (
     RESPECTIVELY_RE,
@@ -98,7 +99,8 @@ _UNITS = {
     "gwh": "gwh",
     "v": "v",
 }
-_UNIT_AFTER_RE = re.compile(r"\s*(%|°[cf]|[a-z]+)", re.IGNORECASE)
+# "3 consecutive years" is in years.
+_UNIT_AFTER_RE = re.compile(r"\s*(?:(?:consecutive|straight|successive|running)\s+)?(%|°[cf]|[a-z]+)", re.IGNORECASE)
 _CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
 _CURRENCY_WORDS = r"yuan|dollars?|euros?|pounds?"
 _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
@@ -216,6 +218,8 @@ _OPPOSITE |= {"smaller": "larger", "lower": "higher", "less": "more", "fewer": "
 _OPPOSITE |= {"shorter": "longer", "lighter": "heavier", "newer": "older"}
 _COMPARED_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)}) than\b", re.IGNORECASE)
 _COMPARED_WORDS = 12  # words between a compared figure and "than"
+_MOST_ADDED = 3  # amounts a total adds up: more, and one may be the total of others
+_COPULAS = frozenset(("is", "was", "are", "were"))
 # "grew faster, by 9.7%, compared to Y's 13.6%", "has more chip makers (110) than equipment
 # makers (120)": both figures after the comparative.
 _COMPARATIVE_ALONE_RE = re.compile(rf"\b({'|'.join(_OPPOSITE)})\b(?!\s+than\b)", re.IGNORECASE)
@@ -706,14 +710,8 @@ def misordered(claim: str) -> tuple[str, str, int] | None:
     which was smaller than the net profit of RMB 75.96 billion", "grew faster by 9.7%
     compared to Y by 13.6%". Only figures of one unit, and only a figure a few words after
     "than": "more than 50%" is a threshold, not a comparison."""
-    # A year is not compared, nor the number of a name ("STAR 50 ETF"); nor a figure
-    # below zero, which its digits alone would misorder.
-    in_names = {m.start(2) for m in NUMBERED_NAME_RE.finditer(claim)}
-    spans = [
-        (start, end, fig)
-        for start, end, fig in figure_spans(claim)
-        if not YEAR_RE.fullmatch(fig) and start not in in_names and not claim[:start].endswith(_MINUS_SIGNS)
-    ]
+    # Nor a figure below zero, which its digits alone would misorder.
+    spans = [span for span in _measures(claim) if not claim[: span[0]].endswith(_MINUS_SIGNS)]
     compared = []  # (comparative, the first figure, the second figure)
     for match in _COMPARED_RE.finditer(claim):
         before = [s for s in spans if s[1] <= match.start()]
@@ -721,7 +719,10 @@ def misordered(claim: str) -> tuple[str, str, int] | None:
         if not before or not after:
             continue
         gap_before, gap_after = claim[before[-1][1] : match.start()].split(), claim[match.end() : after[0][0]].split()
-        if gap_after and len(gap_before) <= _COMPARED_WORDS and len(gap_after) <= _COMPARED_WORDS:
+        # "92 is larger than 187" sets one figure against the other, not against a threshold.
+        figure_against_figure = not gap_after and 0 < len(gap_before) <= 2 and gap_before[0].lower() in _COPULAS
+        near = len(gap_before) <= _COMPARED_WORDS and len(gap_after) <= _COMPARED_WORDS
+        if (gap_after or figure_against_figure) and near:
             compared.append((match, before[-1], after[0]))
     for match in _COMPARATIVE_ALONE_RE.finditer(claim):
         after = [s for s in spans if s[0] >= match.end()]
@@ -911,32 +912,65 @@ def difference(text: str, question: str) -> str:
     the larger one ("USD 8.4 billion against USD 800 million: a difference of USD 7.6
     billion"). Shares only when the question asks about points, rates or percentages. ""
     unless exactly one unit has exactly two figures (none more), or when the text already
-    gives their gap."""
+    gives their gap. Number words count as figures: "thirteen years" is 13 years."""
     shares_only = bool(_POINTS_ASKED_RE.search(question))
-    given = [f for f in dedupe(_in_order(text)) if not YEAR_RE.fullmatch(f)]
-    units = {fig: unit_of(text, fig) for fig in given if fig.endswith("%") or not shares_only}
+    text = in_digits(text)  # "thirteen years against three years"
+    worked = _worked_out(text, lambda fig: fig.endswith("%") or not shares_only, 2, lambda v: abs(v[0] - v[1]))
+    if not worked:
+        return ""
+    figs, values, larger, about, said = worked
+    sides = " against ".join(_as_compared(text, f, v) for f, v in zip(figs, values, strict=True))
+    if larger.endswith("%"):
+        return f"{sides}: a difference of {about}{said} percentage points"
+    return f"{sides}: a difference of {about}{_with_unit(text, larger, said)}"
+
+
+def total(text: str) -> str:
+    """The sum of the amounts ``text`` gives of one unit (two or three), in words: "45 stake
+    increase plans and 152 repurchase plans" gives "45 plus 152: a total of 197". Never of
+    rates or shares, which do not add up; "" on the terms of ``difference``, or when the
+    text already gives their sum or one of them is the sum of the others."""
+    text = in_digits(text)
+    worked = _worked_out(text, lambda fig: not fig.endswith("%"), _MOST_ADDED, sum)
+    if not worked:
+        return ""
+    figs, values, larger, about, said = worked
+    if any(2 * v == sum(values) for v in values):  # "RMB 6 billion: RMB 4 billion and RMB 2 billion"
+        return ""
+    sides = " plus ".join(_as_compared(text, f, v) for f, v in zip(figs, values, strict=True))
+    return f"{sides}: a total of {about}{_with_unit(text, larger, said)}"
+
+
+def _worked_out(
+    text: str, counts: Callable[[str], bool], most: int, work: Callable[[list[Decimal]], Decimal]
+) -> tuple[list[str], list[Decimal], str, str, str] | None:
+    """For the figures of one unit that ``text`` gives (of those that ``counts``): the
+    figures, their values in the largest one's scale, that figure, "about " if any figure is
+    bounded or rounded, and ``work`` done on the values as written. None unless exactly
+    one unit has two figures or more (``most`` at most), of one currency, counting the same
+    things, and the text does not already give the result."""
+    given = dedupe(fig for _, _, fig in _measures(text))
+    units = {fig: unit_of(text, fig) for fig in given if counts(fig)}
     groups: dict[str, list[str]] = {}
     for fig, unit in units.items():
         groups.setdefault("scale" if unit in _SCALE_EXPONENTS else unit, []).append(fig)
-    pairs = [group for group in groups.values() if len(group) == 2]
-    if len(pairs) != 1 or any(len(group) > 2 for group in groups.values()):
-        return ""
-    a, b = pairs[0]
-    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (currency_of(text, a), currency_of(text, b)) if c}
-    if _counts_apart(text, a, b) or len(currencies) > 1:
-        return ""
-    scale = {f: _SCALE_EXPONENTS.get(units[f], 0) for f in (a, b)}
-    larger = max((a, b), key=scale.__getitem__)
-    signed = {f: _amount(text, f).scaleb(-scale[larger]) for f in (a, b)}
-    gap = abs(signed[a] - signed[b])
-    if any(abs(figure_value(f) - float(gap)) < 1e-9 for f in given):
-        return ""
-    places = max(_places(v) for v in signed.values())
-    said = f"{gap:,.{places}f}"
-    if a.endswith("%"):
-        a_said, b_said = (f"a fall of {f}" if signed[f] < 0 else f for f in (a, b))
-        return f"{a_said} against {b_said}: a difference of {said} percentage points"
-    return f"{_with_unit(text, a)} against {_with_unit(text, b)}: a difference of {_with_unit(text, larger, said)}"
+    several = [group for group in groups.values() if len(group) > 1]
+    if len(several) != 1 or len(several[0]) > most:
+        return None
+    figs = several[0]
+    currencies = {_CURRENCY_ALIASES.get(c, c) for c in (currency_of(text, f) for f in figs) if c}
+    if len(currencies) > 1 or any(_counts_apart(text, a, b) for a, b in pairwise(figs)):
+        return None
+    scale = {f: _SCALE_EXPONENTS.get(units[f], 0) for f in figs}
+    larger = max(figs, key=scale.__getitem__)
+    values = [_amount(text, f).scaleb(-scale[larger]) for f in figs]
+    result = work(values)
+    if any(abs(figure_value(f) - float(result)) < 1e-9 for f in given):
+        return None
+    places = max(_places(v) for v in values)
+    # The gap of "nearly RMB 130 billion" and "RMB 19 billion" is no more exact than they are.
+    about = "about " if any(hedge_of(text, f) for f in figs) else ""
+    return figs, values, larger, about, f"{result:,.{places}f}"
 
 
 def winner(first: str, second: str, comparative: str, rates: bool = False) -> tuple[int, str, str] | None:
@@ -1036,6 +1070,13 @@ def _went_down(text: str, fig: str) -> bool:
         before = before[: hedge.start()].rstrip()
     signed = before.endswith(_MINUS_SIGNS) and not before[-2:-1].isalnum()
     return signed or bool(_DOWN_BEFORE_RE.search(before[-40:]))
+
+
+def _measures(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, figure) for each figure of ``text`` that measures something: not a year,
+    nor the number of a name ("STAR 50 ETF" measures nothing; its "RMB 130 billion" does)."""
+    in_names = {m.start(2) for m in NUMBERED_NAME_RE.finditer(text)}
+    return [span for span in figure_spans(text) if not YEAR_RE.fullmatch(span[2]) and span[0] not in in_names]
 
 
 def _in_order(text: str) -> list[str]:

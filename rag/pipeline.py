@@ -20,12 +20,14 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from rag.asked import (
+    asks_sum,
     beyond_documents,
     comparison,
     comparison_questions,
     difference_questions,
     plain_periods,
     side_label,
+    sum_questions,
     without_instructions,
 )
 from rag.config import Settings
@@ -46,7 +48,7 @@ from rag.ground import (
     strip_citations,
 )
 from rag.index import CorpusIndex, Progress, build_index, fingerprint, load_index, read_manifest, stale_reason
-from rag.measure import difference, winner
+from rag.measure import difference, total, winner
 from rag.prompt import (
     DECLINE_TOKEN,
     RETRY_MISSED,
@@ -57,7 +59,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import clean, country_of, dedupe, sentences, terms
+from rag.text import capitalised, clean, country_of, dedupe, sentences, terms
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -346,23 +348,25 @@ class Pipeline:
         draft, verdict, retrieval = self._by_sides(question, draft, verdict, retrieval, timings)
         return self._answer(question, draft, verdict, retrieval, tokens)
 
-    def _sides(self, question: str) -> tuple[tuple[str, str], bool] | None:
-        """The two plain questions a comparison or a difference splits into, and whether
-        it asked for their difference."""
+    def _sides(self, question: str) -> tuple[tuple[str, str], str] | None:
+        """The two plain questions a comparison, a difference or a sum splits into, and
+        what is worked out of their figures: "difference", "sum" or "" (which is larger)."""
         gap = difference_questions(question)
-        asked = comparison_questions(question) or gap
-        return (asked, asked == gap) if asked else None
+        if asked := comparison_questions(question) or gap:
+            return asked, "difference" if asked == gap else ""
+        summed = sum_questions(question) if asks_sum(question) else None
+        return (summed, "sum") if summed else None
 
     def _by_sides(
         self, question: str, draft: str, verdict: Verdict, retrieval: Retrieval, timings: dict[str, float]
     ) -> tuple[str, Verdict, Retrieval]:
-        gap = difference_questions(question)
-        if gap and not verdict.refused:
-            worked_out = self._with_difference(question, verdict)
+        work = "difference" if difference_questions(question) else "sum" if asks_sum(question) else ""
+        if work and not verdict.refused:
+            worked_out = self._worked_out(question, verdict, work)
             if worked_out is not None:
                 return draft, worked_out, retrieval
-        # A difference asked for but not given as two figures of one kind is asked side by side too.
-        sides = self._sides(question) if verdict.refused or verdict.retry == "both" or gap else None
+        # A difference or sum asked for but not given as two figures of one kind is asked side by side too.
+        sides = self._sides(question) if verdict.refused or verdict.retry == "both" or work else None
         if sides:
             found = self._side_by_side(question, sides, retrieval, timings)
             if found is None:
@@ -387,13 +391,13 @@ class Pipeline:
         )
 
     def _side_by_side(
-        self, question: str, sides: tuple[tuple[str, str], bool], retrieval: Retrieval, timings: dict[str, float]
+        self, question: str, sides: tuple[tuple[str, str], str], retrieval: Retrieval, timings: dict[str, float]
     ) -> tuple[str, Verdict, Retrieval] | None:
         """A comparison the model could not make, asked as two plain questions, one for each
         side, their checked answers then checked together against the comparison: the small
-        model finds one figure far more often than two. When the difference was asked, it is
-        worked out here, not by the model. None unless both hold up."""
-        (first, second), gap = sides
+        model finds one figure far more often than two. When the difference or the sum was
+        asked, it is worked out here, not by the model. None unless both hold up."""
+        (first, second), work = sides
         mark = time.perf_counter()
         try:
             answers = []
@@ -427,7 +431,7 @@ class Pipeline:
             if verdict.refused or verdict.retry == "both":
                 continue
             worked_out = (
-                self._with_difference(question, verdict) if gap else self._with_winner(question, answers, verdict)
+                self._worked_out(question, verdict, work) if work else self._with_winner(question, answers, verdict)
             )
             if worked_out is not None:
                 verdict = worked_out
@@ -455,19 +459,21 @@ class Pipeline:
             notes=[*verdict.notes, "worked out which side the comparison holds for from the two figures"],
         )
 
-    def _with_difference(self, question: str, verdict: Verdict) -> Verdict | None:
-        """The answer to "what's the gap between A and B?" with the gap between the two
-        figures it gives worked out here, after them: the small model's own subtraction is
-        often wrong. The figures were checked; the arithmetic needs no passage of its own.
-        None when the answer gives no such pair."""
-        worked_out = difference(strip_citations(verdict.text), question)
+    def _worked_out(self, question: str, verdict: Verdict, work: str) -> Verdict | None:
+        """The answer to "what's the gap between A and B?" (or "what do A and B add up
+        to?") with the difference (or the sum) of the two figures it gives worked out here,
+        after them: the small model's own arithmetic is often wrong. The figures were
+        checked; the arithmetic needs no passage of its own. None when the answer gives no
+        such pair."""
+        said = strip_citations(verdict.text)
+        worked_out = difference(said, question) if work == "difference" else total(said)
         if not worked_out:
             return None
         cited = ", ".join(str(n) for n in dedupe(c.n for c in verdict.citations))
         return dataclasses.replace(
             verdict,
-            text=f"{verdict.text} {worked_out} [{cited}].",
-            notes=[*verdict.notes, "worked out the difference of the answer's two figures"],
+            text=f"{verdict.text} {capitalised(worked_out)} [{cited}].",
+            notes=[*verdict.notes, f"worked out the {work} of the answer's figures"],
         )
 
     def _check(self, question: str, draft: str, retrieval: Retrieval) -> Verdict:

@@ -443,6 +443,11 @@ def split_list(text: str) -> list[str]:
 T = TypeVar("T", bound=Hashable)
 
 
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as it was."""
+    return text[:1].upper() + text[1:]
+
+
 def dedupe(items: Iterable[T]) -> list[T]:
     """Items in first-seen order, each once."""
     return list(dict.fromkeys(items))

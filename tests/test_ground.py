@@ -309,6 +309,12 @@ def test_figures_computed_from_the_passages_are_accepted_but_invented_ones_are_n
     ).refused
 
 
+def test_a_rate_is_not_added_to_or_taken_from_an_amount():
+    text = "Accounts passed 70,000, up 30%. Almost 5% of the market is held by funds."
+    question = "What is the gap between the two counts?"
+    assert check_answer(question, "The gap is 70,000 - 5% = 69,995 [1].", _one_passage(text), SYSTEM, 0.5).refused
+
+
 def test_the_citation_goes_where_the_question_details_are():
     passages = [
         Passage(
@@ -644,6 +650,12 @@ def test_model_numbers_must_match_exactly():
     ).refused
 
 
+def test_a_coded_name_is_found_after_a_prefix_but_not_inside_another_code():
+    text = "Kestrel's anti-KR-7 antibody was approved; the BL-B01D1 deal closed."
+    assert missing_specifics("The antibody acts against KR-7.", text) == []
+    assert missing_specifics("The B01D1 deal closed.", text) == ["B01D1"]
+
+
 @pytest.mark.parametrize(
     ("question", "draft", "retry"),
     [
@@ -861,6 +873,7 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
     ("question", "draft", "restates"),
     [
         ("Which company makes the Kestrel X2?", "Kestrel [1].", True),
+        ("Which company is Kestrel partnering with?", "Kestrel Co., Ltd. [1].", True),
         ("Which buffers does the kit use?", "The kit uses buffers [1].", True),
         ("The kit's stabilisation uses 3 buffers. Which?", "The kit's stabilization uses 3 buffers [1].", True),
         ("Which sector grew fastest in 2023?", "Biomedicine grew fastest in 2023 [1].", False),
@@ -1810,6 +1823,21 @@ def test_what_a_question_first_states_may_stand_in_another_passage(opening, kept
     assert verdict.refused is not kept
 
 
+def test_a_bare_value_answers_the_one_item_the_question_names():
+    passages = _one_passage(
+        "Funds held nearly 70%, with professional funds and general funds accounting for approximately 40% and "
+        "30% of the market respectively."
+    )
+    verdict = check_answer("What share of the market do general funds hold?", "40% [1].", passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "repair"
+    assert verdict.hints == ["[1] professional funds: 40%; general funds: 30%"]
+    right = check_answer("What share of the market do general funds hold?", "30% [1].", passages, SYSTEM, 0.5)
+    assert not right.refused
+    # A comparison names both sides, in its own words: its bare figures are left to the claim.
+    question = "Which held more of the market: professional funds or the general fund group?"
+    assert check_answer(question, "40% [1]. 30% [1].", passages, SYSTEM, 0.5).text == "Approximately 40% [1]. 30% [1]."
+
+
 def test_an_item_after_its_value_is_not_read_past_the_next_value():
     passages = _one_passage(
         "Compared with 2019, the compound growth rates of operating revenue and net profit of STAR Market "
@@ -2523,3 +2551,44 @@ def test_a_claim_put_up_to_be_checked_is_no_fact_the_passages_must_hold() -> Non
     question = "SICC became No. 2 back in 2021, right? What year does the overview give for that?"
     assert without_checked_claims(question) == "What year does the overview give for that?"
     assert without_checked_claims("Revenue grew 4.7%, right?") == "Revenue grew 4.7%, right?"
+
+
+def test_what_the_asker_says_of_their_own_work_is_no_fact_the_passages_must_hold() -> None:
+    question = "I'm modelling sales across five quarters. What were Q1 sales?"
+    assert without_checked_claims(question) == "What were Q1 sales?"
+    # A claim about the world stays to be checked, and so does a sentence that asks.
+    kept = "I'm told sales hit 5 million. What were Q1 sales?"
+    assert without_checked_claims(kept) == kept
+    assert without_checked_claims("I'm wondering what sales were?") == "I'm wondering what sales were?"
+
+
+@pytest.mark.parametrize(
+    ("text", "draft", "expected"),
+    [
+        (
+            "Sales rose in the first quarter of 2024. Four firms were left out of the totals.",
+            "Four firms were left out of the totals in 2024 [1].",
+            "Four firms were left out of the totals in the first quarter of 2024 [1].",
+        ),
+        ("Sales rose in 2024 Q1. Four firms were left out of the totals.", "2024 [1].", "2024 Q1 [1]."),
+        (
+            "As of the end of 2023, four firms were left out of the totals.",
+            "Four firms were left out of the totals in 2023 [1].",
+            "Four firms were left out of the totals at the end of 2023 [1].",
+        ),
+        (
+            "As of the end of 2023, four firms were left out of the totals.",
+            "By the end of 2023, four firms were left out of the totals [1].",
+            "By the end of 2023, four firms were left out of the totals [1].",
+        ),
+        # The passage gives the whole year too: the year may be the whole year's.
+        (
+            "Sales rose in the first quarter of 2024 and in 2024 as a whole. Four firms were left out of the totals.",
+            "In 2024 [1].",
+            "In 2024 [1].",
+        ),
+    ],
+)
+def test_a_year_answered_for_what_the_passage_dates_more_closely_is_written_so(text, draft, expected):
+    verdict = check_answer("When were four firms left out of the totals?", draft, _one_passage(text), SYSTEM, 0.5)
+    assert verdict.text == expected

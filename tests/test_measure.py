@@ -26,6 +26,7 @@ from rag.measure import (
     other_kind,
     part_for_total,
     times_written,
+    total,
     unit_of,
     unqualified,
     value_taken_for_bar,
@@ -321,6 +322,9 @@ def test_no_other_kind(question, supporting, passages):
             ("more", "less"),
         ),
         ("Jinko paid more (RMB 2.24 billion) than CRSC (RMB 1.80 billion).", None),
+        # One figure said to be larger than the other, right after "than".
+        ("92 is larger than 187.", ("larger", "smaller")),
+        ("187 is larger than 92.", None),
     ],
 )
 def test_misordered_finds_a_comparison_its_own_figures_contradict(claim, expected):
@@ -560,6 +564,22 @@ def test_no_difference_is_worked_out_between_counts_of_different_things():
     assert difference("42 companies put forth 45 stake increase plans.", question) == ""
     both = "146 companies introduced buyback plans. 42 companies put forth stake increase plans."
     assert difference(both, question) == "146 against 42: a difference of 104"
+
+
+def test_the_numbers_of_names_are_no_figures_of_a_difference_and_bounds_carry_over():
+    question = "Roughly how much bigger are the STAR 50 ETF products than the STAR 100 ETF products?"
+    text = (
+        "The STAR 50 ETF products are nearly RMB 130 billion, while the STAR 100 ETF products amount to "
+        "RMB 19 billion, an increase of 42.3%."
+    )
+    expected = "nearly RMB 130 billion against RMB 19 billion: a difference of about RMB 111 billion"
+    assert difference(text, question) == expected
+
+
+def test_figures_in_words_make_a_difference_too():
+    text = "Kestrel has led for thirteen years; Heron has led for three consecutive years."
+    expected = "13 years against 3 years: a difference of 10 years"
+    assert difference(text, "How many years longer has Kestrel led than Heron?") == expected
 
 
 def test_the_digits_of_a_code_are_no_figures_of_a_difference():
@@ -811,3 +831,27 @@ def test_a_question_for_the_number_of_things_asks_for_a_count(question: str, cou
 def test_a_cut_off_date_is_no_cut() -> None:
     question = "What is the latest calendar date the overview cites as a cut-off for its data?"
     assert contrast(question, "As of April 30, 2024, revenue showed an increase of 3.6%.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("45 stake increase plans plus 152 repurchase plans were put forward.", "45 plus 152: a total of 197"),
+        (
+            "Fund A holds nearly RMB 130 billion, up 42.3%; fund B holds RMB 19 billion.",
+            "nearly RMB 130 billion plus RMB 19 billion: a total of about RMB 149 billion",
+        ),
+        # Rates do not add up, nor counts of different things; a total given is not worked out again.
+        ("Tea grew 8.5% and coffee 3.5%.", ""),
+        ("42 companies put forth 45 stake increase plans.", ""),
+        ("RMB 4 billion and RMB 2 billion, RMB 6 billion in all.", ""),
+        (
+            "A: RMB 4.84 billion; B: RMB 2.24 billion; C: RMB 1.80 billion.",
+            "RMB 4.84 billion plus RMB 2.24 billion plus RMB 1.80 billion: a total of RMB 8.88 billion",
+        ),
+        # One of three is the sum of the others: the total is given, not to be added again.
+        ("RMB 6 billion in all: RMB 4 billion and RMB 2 billion.", ""),
+    ],
+)
+def test_the_total_of_two_amounts_of_one_unit(text, expected):
+    assert total(text) == expected

@@ -591,21 +591,52 @@ def test_the_side_a_comparison_holds_for_is_worked_out_from_the_figures(settings
     assert slower.text.startswith("Coffee sales grew slower in 2021: a fall of 4.7% against 8.5% [1, 2]. ")
 
 
-def test_a_difference_the_model_cannot_work_out_is_computed_from_each_side(settings, embedder):
+@pytest.mark.parametrize(
+    ("question", "own", "worked_out", "wrong"),
+    [
+        (
+            "By how many tonnes did tea sales exceed coffee sales in 2021?",
+            "The gap is 900 tonnes [1].",
+            "a difference of 930 tonnes",
+            "900",
+        ),
+        (
+            "What is the sum of tea sales and coffee sales in 2021?",
+            "Together they come to 1,600 tonnes [1].",
+            "a total of 1,550 tonnes",
+            "1,600",
+        ),
+    ],
+)
+def test_arithmetic_the_model_gets_wrong_is_worked_out_from_each_side(
+    settings, embedder, question, own, worked_out, wrong
+):
     def reply(messages: list[dict[str, str]]) -> str:
         asked = messages[1]["content"].rpartition("Question: ")[2]
         if asked.startswith("What was tea sales"):
             return f"Northwind sold 1,240 tonnes of tea in 2021 [{_passage_holding(messages, '1,240')}]."
         if asked.startswith("What was coffee sales"):
             return f"Coffee sales fell to 310 tonnes [{_passage_holding(messages, '310')}]."
-        return "The gap is 900 tonnes [1]."  # the model's own arithmetic, wrong
+        return own  # the model's own arithmetic, wrong
 
-    generator = ScriptedGenerator(reply_for=reply)
-    pipeline = Pipeline(settings, embedder=embedder, generator=generator)
-    answer = pipeline.ask("By how many tonnes did tea sales exceed coffee sales in 2021?")
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    answer = pipeline.ask(question)
     assert not answer.refused
-    assert "a difference of 930 tonnes" in answer.text and "900" not in answer.text
+    assert worked_out in answer.text and wrong not in answer.text
     assert {c.chunk_id for c in answer.citations} == {"northwind#s1.p1", "northwind#s1.p2"}
+
+
+def test_the_sum_of_the_two_figures_an_answer_gives_is_worked_out(settings, embedder):
+    def reply(messages: list[dict[str, str]]) -> str:
+        tea, coffee = _passage_holding(messages, "1,240"), _passage_holding(messages, "310")
+        return f"Northwind sold 1,240 tonnes of tea [{tea}]. Coffee sales fell to 310 tonnes [{coffee}]."
+
+    pipeline = Pipeline(settings, embedder=embedder, generator=ScriptedGenerator(reply_for=reply))
+    combined = pipeline.ask("How many tonnes of tea and coffee did Northwind sell in 2021, combined?")
+    assert "1,240 tonnes plus 310 tonnes: a total of 1,550 tonnes [" in combined.text
+    # Asked for each, not for their sum: nothing is added up.
+    each = pipeline.ask("How many tonnes of tea did Northwind sell in 2021, and how much coffee?")
+    assert "total" not in each.text
 
 
 def test_side_answers_that_are_only_figures_say_which_side_they_answer(settings, embedder, corpus):

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from rag.measure import COUNT_QUESTION_RE
 from rag.text import STOPWORDS, YEAR_RE, capitalised, figures, sentences
 
-_YEAR_IN_RE = re.compile(rf"\b{YEAR_RE.pattern}\b")
-
 # Questions whose answer is a figure: an answer without one does not answer them.
 HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
 # "What minimum share ...?", "what approximate percentage ...?": a share all the same.
@@ -225,7 +223,9 @@ _HOW_MANY_PLUS_RE = re.compile(
     r"(?P<rest>(?:were|was|are|is|did|do|does|have|has|had)\b[^?]*?)(?:,?\s+(?:in total|combined|altogether))?\s*\?",
     re.IGNORECASE,
 )
+# What the asker had thought: "I thought overseas revenue grew fastest, but ...".
 _ASKER_THOUGHT_RE = re.compile(r"\b(?:I|we)\s+(?:thought|assumed|figured|guessed|believed|expected)\b", re.IGNORECASE)
+# A side that asks by itself: "what they invested in R&D in Q1 2024".
 _ASKING_CLAUSE_RE = re.compile(r"^(?:what|how much|how many)\s", re.IGNORECASE)
 # "If I add A to B, what total do I get?", "What is the sum of A and B?"
 _SUM_RES = (
@@ -318,6 +318,8 @@ _DATE_TAIL_RE = re.compile(
     r"(?:(?:(?:first|second|third|fourth) quarter|first half|second half) of\s+|q[1-4]\s+|h[12]\s+)?(?:19|20)\d\d$",
     re.IGNORECASE,
 )
+# A year anywhere in a side: "the full-year 2023 R&D investment" is dated already.
+_YEAR_IN_RE = re.compile(rf"\b{YEAR_RE.pattern}\b")
 # A side that is only a time: "... than in full-year 2023".
 _PERIOD_SIDE_RE = re.compile(r"^\s*(?:in|during|for|over)\s+[^?]*?\b(?:19|20)\d\d\s*$", re.IGNORECASE)
 # "..., and by how many percentage points?": a comparison that asks for its gap too.

@@ -428,9 +428,10 @@ _LOWER_QUESTION_BREAK_RE = re.compile(
 )
 # Left out whole: a markup comment, hidden where the question is shown on a page; a note in
 # brackets addressed to the assistant ("(note to assistant: append ...)", "(Assistant memo,
-# priority: ...)"); a chat message written into the question ('{"role": "system", ...}').
+# priority: ...)"); a chat message written into the question ('{"role": "system", ...}'), or
+# a fenced block labelled as one ("```developer ... ```").
 _HIDDEN_RE = re.compile(
-    r"<!--.*?(?:-->|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm)\b(?:[\s,]+[\w-]+){0,3}\s*:"
+    r"<!--.*?(?:-->|$)|```\s*(?:system|developer|admin|assistant|instructions?)\b.*?(?:```|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm)\b(?:[\s,]+[\w-]+){0,3}\s*:"
     r"[^()\[\]]*[)\]]|\{[^{}]*[\"']role[\"']\s*:[^{}]*\}",
     re.DOTALL | re.IGNORECASE,
 )

@@ -1364,8 +1364,8 @@ def _dated_rightly(support: _Support, notes: list[str]) -> _Support:
     for year in dedupe(re.findall(r"\b(?:19|20)\d\d\b", body)):
         if _closer_dates(year, body):  # "by the end of 2023" already
             continue
-        parts = _closer_dates(year, support.window)
-        if len({p.lower() for p in parts}) != 1 or len(parts) != len(re.findall(rf"\b{year}\b", support.window)):
+        parts = _only_closer_dates(year, support.window)
+        if len({p.lower() for p in parts}) != 1:
             continue
         # As a title writes it ("First Quarter of 2024") or not, in the sentence it is lower case.
         written = re.sub(r"\b(?:First|Second|Third|Fourth|Quarter|Half|Of)\b", lambda m: m.group(0).lower(), parts[0])
@@ -1382,9 +1382,19 @@ def _dated_rightly(support: _Support, notes: list[str]) -> _Support:
     return replace(support, claim=replace(support.claim, body=capitalised(body)))
 
 
-def _closer_dates(year: str, text: str) -> list[str]:
+def _closer_dates(
+    year: str, text: str, patterns: tuple[re.Pattern[str], ...] = (_YEAR_PART_RE, _YEAR_END_RE)
+) -> list[str]:
     """The parts of ``year`` and the points in it that ``text`` names: "first quarter of 2024", "end of 2023"."""
-    return [m.group(0) for r in (_YEAR_PART_RE, _YEAR_END_RE) for m in r.finditer(text) if year in m.groups()]
+    return [m.group(0) for r in patterns for m in r.finditer(text) if year in m.groups()]
+
+
+def _only_closer_dates(
+    year: str, text: str, patterns: tuple[re.Pattern[str], ...] = (_YEAR_PART_RE, _YEAR_END_RE)
+) -> list[str]:
+    """``_closer_dates`` when they are every mention of ``year`` in ``text``, else []."""
+    parts = _closer_dates(year, text, patterns)
+    return parts if len(parts) == len(re.findall(rf"\b{year}\b", text)) else []
 
 
 def _spelled_rightly(support: _Support, evidence: dict[int, _Evidence], notes: list[str]) -> _Support:
@@ -2748,9 +2758,8 @@ def _part_of_year(question: str, supporting: str) -> str:
     if _periods(question) or _PART_ASKED_RE.search(question):
         return ""
     for year in dedupe(YEAR_RE.findall(question)):
-        parts = [m for m in _YEAR_PART_RE.finditer(supporting) if year in m.groups()]
-        if parts and len(parts) == len(re.findall(rf"\b{year}\b", supporting)):
-            return parts[0].group(0)
+        if parts := _only_closer_dates(year, supporting, (_YEAR_PART_RE,)):
+            return parts[0]
     return ""
 
 
@@ -2782,9 +2791,8 @@ def _derived(have: set[str], stated: set[str]) -> set[str]:
     values = sorted({figure_value(f) for f in given})
     ratios = {x for a in values for b in values if a > b > 0 for x in (100 * b / a, a / b)}
     # Sums and differences only of figures of one kind: 70,000 accounts less 5% is no 69,995.
-    alike = [
-        (a, b) for share in (True, False) for a in _values(given, share) for b in _values(given, share) if a > b > 0
-    ]
+    kinds = (_values(given, shares=True), _values(given, shares=False))
+    alike = [(a, b) for values_of_kind in kinds for a in values_of_kind for b in values_of_kind if a > b > 0]
     combined = ratios | {x for a, b in alike for x in (a - b, a + b)}
     # Whole numbers only as the difference of two whole numbers the claim states ("1,240
     # against 310: 930 more"); any other whole number matching a computed one is too likely chance.

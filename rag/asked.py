@@ -115,8 +115,10 @@ _NOT_MONEY_QUESTION_RE = re.compile(
 # "which kind of account grew faster: A or B?", "which was larger in 2023, A or B?".
 _BIGGER = r"(?:bigger|larger|higher|greater|smaller|lower)"
 _WHICH_SIDES_RE = re.compile(
-    r"^(?P<pre>[^?]*?\b)?(?:which|who)\b(?P<which>(?:\s+[\w'’-]+){0,4}?)\s+(?P<verb>grew|rose|increased|fell|dropped|declined|"
-    rf"paid|earned|spent|invested|raised|sold|was|were|is|are)\s+(?P<than>faster|slower|more|less|{_BIGGER})"
+    r"^(?P<pre>[^?]*?\b)?(?:which|who|what)\b(?P<which>(?:\s+[\w'’-]+){0,4}?)\s+(?P<verb>grew|rose|increased|fell|"
+    r"dropped|declined|paid|earned|spent|invested|raised|sold|was|were|is|are)"
+    # "which grew operating revenue faster": what grew, between the verb and the comparative.
+    rf"(?P<object>(?:\s+(?!than\b)[\w&'’-]+){{0,3}}?)\s+(?P<than>faster|slower|more|less|{_BIGGER})"
     r"\b(?P<rest>[^,:?]*)[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*(?:\?|,\s*and\b)",
     re.IGNORECASE,
 )
@@ -322,8 +324,13 @@ _DATE_TAIL_RE = re.compile(
 _YEAR_IN_RE = re.compile(rf"\b{YEAR_RE.pattern}\b")
 # A side that is only a time: "... than in full-year 2023".
 _PERIOD_SIDE_RE = re.compile(r"^\s*(?:in|during|for|over)\s+[^?]*?\b(?:19|20)\d\d\s*$", re.IGNORECASE)
-# "..., and by how many percentage points?": a comparison that asks for its gap too.
-_AND_BY_HOW_MUCH_RE = re.compile(r",?\s+and\s+by\s+how\s+(?:much|many)\b[^?]*\?\s*$", re.IGNORECASE)
+# "..., and by how many percentage points?", "...? By how many points?", "...? what's the gap?": a
+# comparison that asks for its gap too.
+_AND_BY_HOW_MUCH_RE = re.compile(
+    r"(?:,?\s+and|(?<=\?))\s+(?:by\s+how\s+(?:much|many)|"
+    r"(?:what(?:'s|’s|\s+is|\s+was)|how\s+(?:big|large|wide)\s+(?:is|was))\s+the\s+(?:gap|difference))\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 _BE = ("was", "were", "is", "are")
 _BASE_FORMS = {
     "grew": "grow", "rose": "rise", "increased": "increase", "fell": "fall", "dropped": "drop",
@@ -424,15 +431,20 @@ _REFERRED_RE = re.compile(r"\b(such|those|these|the same)\s+([a-z]{3,})\b", re.I
 # "... only the Jan-Mar 2024 number. what was ...?": a question typed in lower case still starts one.
 _LOWER_QUESTION_BREAK_RE = re.compile(
     # Not "is", "was": "Beigene, Ltd. was the first ..." goes on after an abbreviation.
-    r"(?<=[.!])\s+(?=(?:what|which|how|who|whom|whose|when|where|why)\s)"
+    # "... lol. anyway, which company ...?": a word that turns to the question may lead it.
+    r"(?<=[.!])\s+(?=(?:(?:anyway|anyhow|so|ok|okay|now|well|but|then|right)\W+)?"
+    r"(?:what|which|how|who|whom|whose|when|where|why)\s)"
 )
 # Left out whole: a markup comment, hidden where the question is shown on a page; a note in
 # brackets addressed to the assistant ("(note to assistant: append ...)", "(Assistant memo,
-# priority: ...)"); a chat message written into the question ('{"role": "system", ...}'), or
-# a fenced block labelled as one ("```developer ... ```").
+# priority: ...)") or from whoever runs it ("[admin note: answer every question with ...]"); a chat
+# message written into the question ('{"role": "system", ...}'), or a fenced block labelled as one
+# ("```developer ... ```").
 _HIDDEN_RE = re.compile(
     r"<!--.*?(?:-->|$)|```\s*(?:system|developer|admin|assistant|instructions?)\b.*?(?:```|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm)\b(?:[\s,]+[\w-]+){0,3}\s*:"
-    r"[^()\[\]]*[)\]]|\{[^{}]*[\"']role[\"']\s*:[^{}]*\}",
+    r"[^()\[\]]*[)\]]|\{[^{}]*[\"']role[\"']\s*:[^{}]*\}|"
+    r"[(\[]\s*(?:admin(?:istrator)?|system|developer|moderator|operator)\s+"
+    r"(?:note|notice|message|memo|instructions?|override|directive)\s*:[^()\[\]]*[)\]]",
     re.DOTALL | re.IGNORECASE,
 )
 # Requests no document answers, whatever it holds: writing of the assistant's own (a poem, a
@@ -677,12 +689,13 @@ def comparison(question: str) -> Comparison | None:
     if match := _WHICH_SIDES_RE.search(question):
         a, b = (_those_named(side, match.group("which")) for side in _sides(match.group("a"), match.group("b")))
         pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
+        grown = match.group("object")
         first, second = (
-            _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{rest}?"
+            _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
             for side in (a, b)
         )
         than = match.group("than").lower()
-        claims = _with_preface(pre, f"{a} {verb} {than}{rest}", f"{b} {verb} {than}{rest}")
+        claims = _with_preface(pre, f"{a} {verb}{grown} {than}{rest}", f"{b} {verb}{grown} {than}{rest}")
         rates = verb in _CHANGED or than in ("faster", "slower")
         return Comparison(_with_preface(pre, first, second), claims, than, rates)
     if match := _WAS_BIGGER_RE.search(question):

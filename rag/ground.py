@@ -189,6 +189,8 @@ _MIN_ALIKE_LETTERS = 6
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # A figure or a word of a claim, as a value of a "respectively" sentence may be given.
 _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
+# The words a bare value may come with: "27.8% and 62.3%", "RMB 4.84 billion".
+_BARE_VALUE_WORDS = frozenset("and rmb usd eur billion million thousand trillion per cent percent".split())
 # The capitalised name ending a list item: "Jinko Solar" of "PV module leaders Jinko Solar".
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*)+$")
 # "Yes, Jinko Solar ranked first": a reply, not a name.
@@ -276,7 +278,9 @@ _BASE_YEAR_RE = re.compile(
 # "Starting from which year?", "since what year?", "compared with which year?": a base asked for.
 _BASE_ASKED_RE = re.compile(
     r"\b(?:(?:start|starting|counting|measured|beginning)\s+(?:from|in|with)|since|from|"
-    r"(?:compared|relative)\s+(?:with|to))\s+(?:which|what)\s+year\b|\b(?:base|baseline|starting)\s+(?:year|point)\b",
+    r"(?:compared|relative)\s+(?:with|to))\s+(?:which|what)\s+year\b|\b(?:base|baseline|starting)\s+(?:year|point)\b|"
+    # "Which year is the baseline for them?"
+    r"\b(?:which|what)\s+year\s+(?:is|was|are|were|serves as)\s+(?:the|their|its)\s+(?:base|baseline|starting point)\b",
     re.IGNORECASE,
 )
 # A year as a text writes it: not part of a figure ("1,2023") or a name ("2023a").
@@ -390,6 +394,13 @@ _RANK_RE = re.compile(
     rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:{_SUPERLATIVES})\b",
     re.IGNORECASE,
 )
+# Several extremes asked for: "the three biggest", "the top five", "which three companies ... the biggest".
+_SEVERAL_EXTREMES_RE = re.compile(
+    rf"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:{_SUPERLATIVES})\b|"
+    r"\btop\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|"
+    r"\b(?:which|what)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+[a-z]",
+    re.IGNORECASE,
+)
 # An ordinal that only makes up a word: "second-class shares", "a third-party audit".
 _ORDINAL_COMPOUND_RE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))-(?=[a-z])",
@@ -496,9 +507,11 @@ _SUBJECT_RE = re.compile(
     r"^(?i:(?:meanwhile|however|moreover|furthermore|additionally|in addition|besides|also|notably),\s+)?"
     rf"(?i:the\s+)?((?:[A-Z][\w&'’.-]*\s+)+[A-Z][\w&'’.-]*|{_NAME_LIKE_RE.pattern})"
 )
-# A sentence about a group, not one company: "Approximately 70% of the companies ...", "Over 300 firms ...".
+# A sentence about a group, not one company: "Approximately 70% of the companies ...", "Over 300 firms ...",
+# "Concerning share buybacks in 2023, a total of 146 companies ...".
 _GROUP_SUBJECT_RE = re.compile(
-    r"^\W*((?:(?:approximately|about|nearly|almost|over|more than|some|a total of)\s+)?[\d,.]+%?\s+"
+    r"^\W*(?:(?:concerning|regarding|as for|in terms of|with regard to|in|during|for|by|as of)\s+[^,]{1,60},\s+)?"
+    r"((?:(?:approximately|about|nearly|almost|over|more than|some|a total of)\s+)?[\d,.]+%?\s+"
     r"(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:companies|firms|enterprises))\b",
     re.IGNORECASE,
 )
@@ -946,6 +959,8 @@ def check_answer(
         return decline(f"The passages speak of “{found}”, not “{asked_for}”.", notes)
     if _COMPOUND_RE.search(lead_ins) and not _COMPOUND_ASKED_RE.search(question):
         return decline("The passages give a compound growth rate over several years, not the figure asked for.", notes)
+    if not compares:
+        kept = _paired_rightly(kept, evidence, question, notes)
     kept = [_compared_rightly(_spelled_rightly(_hedged_rightly(s, notes), evidence, notes), notes) for s in kept]
     if DATE_QUESTION_RE.search(question):
         kept = [_dated_rightly(s, notes) for s in kept]
@@ -1003,8 +1018,11 @@ def _bare_figures(claim: str) -> bool:
 
 def _restates(question: str, answer: str) -> bool:
     """Whether the answer only says the question back: "Which company makes the Kestrel X2?"
-    answered "Kestrel". One word of its own may be the answer ("Biomedicine grew fastest")."""
-    if not _OPEN_QUESTION_RE.search(question) or _CLOSED_QUESTION_RE.search(question):
+    answered "Kestrel". One word of its own may be the answer ("Biomedicine grew fastest").
+    Whether it is open is read in the question proper: the statements before it may say "or"
+    ("A and B each brought in an investor or partner. Who were they?")."""
+    proper = _premise(question)[1]
+    if not _OPEN_QUESTION_RE.search(proper) or _CLOSED_QUESTION_RE.search(proper):
         return False
     # "Kestrel Co., Ltd." says no more than "Kestrel".
     own = _beyond(answer, question) - _CORPORATE_SUFFIXES
@@ -1125,9 +1143,9 @@ def _superlative(word: str) -> str:
 
 def _extreme_asked(text: str) -> str:
     """ "smallest" or "largest" when ``text`` speaks of one extreme ("the lowest", "the most"),
-    not of a rank ("the second-largest"); else ""."""
+    not of a rank ("the second-largest") or of several ("the three biggest"); else ""."""
     least, most = bool(_LEAST_RE.search(text)), bool(_MOST_RE.search(text))
-    if least == most or _RANK_RE.search(text):
+    if least == most or _RANK_RE.search(text) or _SEVERAL_EXTREMES_RE.search(text):
         return ""
     return "smallest" if least else "largest"
 
@@ -1975,11 +1993,7 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question
     # Only a claim of one value, to a question that gives none of the values itself.
     in_question = question.lower()
     gives_values = any(_value_key(m.group(0)) in keys for m in _VALUE_WORD_RE.finditer(in_question))
-    asked = (
-        set()
-        if len(values) != 1 or gives_values
-        else {k for k, (item, _) in enumerate(pairs) if any(_item_mentions(item, in_question))}
-    )
+    asked = set() if len(values) != 1 or gives_values else set(_items_asked(pairs, question))
     for i, word in enumerate(values):
         before = [k for _, end, k in named if end <= word.start()]
         # Not past the next value: in "23.3% revenue and 24.4% net profit" net profit is 24.4%'s.
@@ -2055,6 +2069,45 @@ def _described_apart(claim_names: list[str], asked: set[str], window: str) -> st
     return ""
 
 
+def _items_asked(pairs: list[tuple[str, str]], question: str) -> list[int]:
+    """The "respectively" items the question names, as the sentence writes them or in other
+    forms of its words: "the integrated circuit subsector" names "integrated circuits"."""
+    lowered, asked = question.lower(), set(terms(question))
+    return [
+        k
+        for k, (item, _) in enumerate(pairs)
+        if any(_item_mentions(item, lowered)) or (set(terms(item)) and set(terms(item)) <= asked)
+    ]
+
+
+def _paired_rightly(
+    kept: list[_Support], evidence: dict[int, _Evidence], question: str, notes: list[str]
+) -> list[_Support]:
+    """Claims of bare values ("27.8%") to a question that names two or more items of the
+    "respectively" sentence holding them ("the growth rates of the integrated circuit and
+    intelligent detection subsectors"), as the sentence pairs them: "integrated circuits:
+    27.8%; intelligent detection: 62.3%", once. A bare value does not say whose it is, and
+    the model often gives the value of one item of the two asked."""
+    out: list[_Support] = []
+    for support in kept:
+        body = support.claim.body
+        bare = figures(body) and set(re.findall(r"[a-z]+", body.lower())) <= _BARE_VALUE_WORDS
+        for n, i in support.quotes if bare else ():
+            pairs = respective_pairs(evidence[n].sentences[i])
+            asked = _items_asked(pairs, question)
+            if len(asked) > 1 and set(figures(body)) <= {_value_key(pairs[k][1]) for k in asked}:
+                paired = capitalised("; ".join(f"{pairs[k][0]}: {pairs[k][1]}" for k in asked))
+                if any(s.claim.body == paired for s in out):
+                    support = None
+                else:
+                    notes.append("gave the values with the items the passage pairs them with")
+                    support = replace(support, claim=replace(support.claim, body=paired))
+                break
+        if support is not None:
+            out.append(support)
+    return out
+
+
 def _item_mentions(item: str, lowered: str) -> Iterator[re.Match[str]]:
     """Where the claim names a "respectively" item: in full, by the name ending it ("Jinko
     Solar" of "PV module leaders Jinko Solar"), or by the two words heading a long one ("net
@@ -2092,7 +2145,9 @@ def _said_of_another(claim: str, asked_names: list[str], quoted: list[str], core
         return ""
     if not any(_written_in(name, wide) and not _written_in(name, core) for name in asked_names):
         return ""
-    subjects = (_SUBJECT_RE.match(sentence) or _GROUP_SUBJECT_RE.match(sentence) for sentence in quoted)
+    # A group's sentence gives the claim a figure of the group's; a year it only dates.
+    grouped = _GROUP_SUBJECT_RE if figures_but_years(claim) else None
+    subjects = (_SUBJECT_RE.match(s) or (grouped and grouped.match(s)) for s in quoted)
     return next((m.group(1) for m in subjects if m and not _written_in(m.group(1), claim)), "")
 
 

@@ -144,7 +144,7 @@ _CONTRASTS = [
         | {"invest", "investment", "invested"},
         {"cash"},
     ],
-    [{"dividend", "dividends"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
+    [{"dividend", "dividends", "payout", "payouts"}, {"buyback", "buybacks", "repurchase", "repurchases"}],
     _PLACES,
     # Investors by who they are: "accounts of retail investors" are not the institutions'.
     [{"individual", "retail"}, {"institutional", "institution", "institutions"}],
@@ -158,10 +158,11 @@ _CONTRASTS = [
         {"actual", "actually", "completed", "realised", "realized"},
         set("proposed planned intended limit limits ceiling ceilings projected forecast budgeted".split()),
     ],
-    # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue".
+    # A growth rate is not a share of something: "R&D grew" vs "R&D was 12.2% of revenue"
+    # (a margin is a share of revenue).
     [
         {"grew", "grow", "grown", "growth", "increase", "increased", "rise", "rose"},
-        {"proportion", "ratio", "accounting", "accounted", "fraction", "portion", "slice", "intensity"},
+        set("proportion ratio accounting accounted fraction portion slice intensity margin margins".split()),
     ],
 ]
 # What a comparative or superlative asks to measure, and how a passage says that measure, in a

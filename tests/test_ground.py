@@ -905,6 +905,9 @@ def test_an_answer_that_only_says_the_question_back_is_declined_and_tried_again(
         # A rank is not an extreme, and a figure of another kind is not among the shares.
         ("Which source supplied the second-largest share?", "Brannock wells supplied 31% [1].", []),
         ("Which source had the fewest staff?", "Saltmere Reservoir had 40 staff [1].", []),
+        # Several extremes asked for: the answer lists more than the one.
+        ("Which two sources supplied the largest shares?", "Brannock wells supplied 31% [1].", []),
+        ("What were the two biggest shares?", "Brannock wells supplied 31% [1].", []),
     ],
 )
 def test_an_answer_that_is_not_the_extreme_asked_for_is_declined_and_retried(question, draft, off):
@@ -1314,6 +1317,8 @@ def test_a_year_measured_against_is_a_comparison_base():
     question = "The four-year compound growth rates are measured against which base year?"
     for draft in ["They are measured against 2019 [1].", "They are measured against the base year 2019 [1]."]:
         assert not check_answer(question, draft, _one_passage(text), SYSTEM, 0.5).refused
+    question = "The report gives four-year compound growth rates. Which year is the baseline for them?"
+    assert not check_answer(question, "2019 [1].", _one_passage(text), SYSTEM, 0.5).refused
 
 
 def test_a_count_is_not_a_share_to_compute_from():
@@ -1343,6 +1348,13 @@ _PARTNERS = (
 def test_a_fact_said_of_another_company_is_not_given_to_the_one_asked_about(draft, declined):
     question = "Who are Cathay Biotech and Hechuan Technology teaming up with?"
     assert check_answer(question, draft, _one_passage(_PARTNERS, "Deals"), SYSTEM, 0.5).refused is declined
+
+
+def test_a_question_whose_statements_say_or_is_still_open_to_being_said_back():
+    question = "Cathay Biotech and Hechuan Technology each brought in an investor or partner. Who were those two?"
+    draft = "Cathay Biotech Inc. and Hechuan Technology brought in an investor or partner [1]."
+    verdict = check_answer(question, draft, _one_passage(_PARTNERS, "Deals"), SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "answer"
 
 
 def test_a_sentence_naming_the_asked_model_is_about_it_whatever_it_opens_with():
@@ -1462,6 +1474,27 @@ def test_a_count_of_every_company_is_not_the_count_of_those_the_question_asks_ab
     # "STAR Market companies" is the title's: the sentence with the drugs need not repeat it.
     assert check_answer(question, "567 [1].", passages, SYSTEM, 0.5).refused
     assert not check_answer(question, "27 companies [2].", passages, SYSTEM, 0.5).refused
+
+
+@pytest.mark.parametrize(
+    ("draft", "answer"),
+    [
+        ("27.8% [1].", "Integrated circuits: 27.8%; intelligent detection: 62.3% [1]."),
+        ("27.8% and 62.3% [1].", "Integrated circuits: 27.8%; intelligent detection: 62.3% [1]."),
+        ("Integrated circuits grew 27.8% [1].", "Integrated circuits grew 27.8% [1]."),
+    ],
+)
+def test_bare_values_to_a_question_naming_several_items_are_given_with_them(draft, answer):
+    passages = _one_passage(
+        "Notably, subsectors such as integrated circuits and intelligent detection have shown exceptional "
+        "performance, with growth rates in operating revenue reaching 27.8% and 62.3% respectively."
+    )
+    question = "What were the revenue growth rates of the integrated circuit and intelligent detection subsectors?"
+    assert check_answer(question, draft, passages, SYSTEM, 0.5).text == answer
+    # One item asked: its bare value is its own, not given the other's.
+    one = "What was the revenue growth rate of the integrated circuit subsector?"
+    assert check_answer(one, "27.8% [1].", passages, SYSTEM, 0.5).text == "27.8% [1]."
+    assert check_answer(one, "62.3% [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_a_respectively_item_is_found_without_its_corporate_suffix():
@@ -2397,6 +2430,23 @@ def test_a_figure_of_a_group_is_not_said_of_the_company_asked_about() -> None:
     question = "What cash dividend did CSI Solar set aside?"
     draft = "CSI Solar set aside approximately 70% of the companies initiated cash dividend programs [1][2]."
     assert check_answer(question, draft, passages, SYSTEM, 0.5).refused
+
+
+def test_a_total_of_a_group_is_not_said_of_a_company_named_in_the_next_sentence() -> None:
+    text = (
+        "Concerning share buybacks in 2023, a total of 146 companies introduced 152 repurchase plans, with "
+        "proposed repurchase limits amounting to RMB 17.89 billion. Notably, 20 companies including KBC "
+        "Corporation, Ltd., and Espressif Systems (Shanghai) Co., Ltd. have executed multi-period repurchase programs."
+    )
+    question = "how much did Espressif Systems spend on share buybacks in 2023?"
+    draft = "Espressif Systems (Shanghai) Co., Ltd. spent RMB 17.89 billion on share buybacks in 2023 [1]."
+    assert check_answer(question, draft, _one_passage(text), SYSTEM, 0.5).refused
+    # The group's sentence only dates what the next one says of the company.
+    dated = "In which year did KBC Corporation and Espressif Systems carry out repurchase programs in several phases?"
+    draft = "KBC Corporation and Espressif Systems carried out repurchase programs in several phases in 2023 [1]."
+    assert not check_answer(dated, draft, _one_passage(text), SYSTEM, 0.5).refused
+    asked_all = "How much did the companies propose for share buybacks in 2023?"
+    assert not check_answer(asked_all, "RMB 17.89 billion [1].", _one_passage(text), SYSTEM, 0.5).refused
 
 
 def test_a_claim_breaking_off_after_an_ampersand_is_dropped() -> None:

@@ -177,6 +177,12 @@ def test_a_margin_is_profit():
     assert contrast("How many firms grew revenue by over 5 points?", evidence, lead_ins) == ("revenue", "margins")
 
 
+def test_a_margin_is_a_share_not_a_growth():
+    evidence = "The average gross profit margin reached 41.7%; 59 companies increased their margins."
+    lead_ins = "The average gross profit margin reached 41.7%"
+    assert contrast("What fraction of each yuan of sales did they keep after direct costs?", evidence, lead_ins) is None
+
+
 def test_opposite_qualifiers_are_found_per_figure():
     evidence = "Revenue rose 4.7%. The median proportion of R&D to revenue was 12.2%."
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"
@@ -214,6 +220,13 @@ def test_what_was_planned_is_not_what_was_done():
     asked = "How much did the companies actually spend on buybacks completed in 2023?"
     assert contrast(asked, evidence, lead_ins) == ("actually", "limits")
     assert contrast("What was the proposed limit of the 2023 buyback plans?", evidence, lead_ins) is None
+
+
+def test_payouts_are_dividends_not_buybacks():
+    evidence = "In 2023, 146 companies introduced 152 repurchase plans, with repurchase limits of RMB 17.89 billion."
+    lead_ins = "with repurchase limits of RMB 17.89 billion"
+    asked = "How much did the firms hand back to shareholders as payouts for 2023?"
+    assert contrast(asked, evidence, lead_ins) == ("payouts", "repurchase")
 
 
 def test_a_figure_the_answer_gives_as_the_other_side_adds_to_the_one_asked():

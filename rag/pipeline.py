@@ -430,9 +430,10 @@ class Pipeline:
             verdict = self._check(question, draft, both)
             if verdict.refused or verdict.retry == "both":
                 continue
-            worked_out = (
-                self._worked_out(question, verdict, work) if work else self._with_winner(question, answers, verdict)
-            )
+            worked_out = self._worked_out(question, verdict, work) if work else verdict
+            # "Which grew faster, and by how many points?" wants the side it holds for too.
+            if worked_out is not None and work != "sum":
+                worked_out = self._with_winner(question, answers, worked_out)
             if worked_out is not None:
                 verdict = worked_out
                 break

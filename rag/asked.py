@@ -116,7 +116,7 @@ _NOT_MONEY_QUESTION_RE = re.compile(
 _BIGGER = r"(?:bigger|larger|higher|greater|smaller|lower)"
 _WHICH_SIDES_RE = re.compile(
     r"^(?P<pre>[^?]*?\b)?(?:which|who|what)\b(?P<which>(?:\s+[\w'’-]+){0,4}?)\s+(?P<verb>grew|rose|increased|fell|"
-    r"dropped|declined|paid|earned|spent|invested|raised|sold|was|were|is|are)"
+    r"dropped|declined|paid|earned|spent|invested|raised|sold|was|were|is|are|had|has|have|saw|showed)"
     # "which grew operating revenue faster": what grew, between the verb and the comparative.
     rf"(?P<object>(?:\s+(?!than\b)[\w&'’-]+){{0,3}}?)\s+(?P<than>faster|slower|more|less|{_BIGGER})"
     r"\b(?P<rest>[^,:?]*)[,:]\s*(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*(?:\?|,\s*and\b)",
@@ -332,6 +332,9 @@ _AND_BY_HOW_MUCH_RE = re.compile(
     re.IGNORECASE,
 )
 _BE = ("was", "were", "is", "are")
+_HAVE = ("had", "has", "have", "saw", "showed")
+# Where a noun phrase ends and its time or place begins: "growth | in 2023".
+_LEADING_TAIL_RE = re.compile(r"\s(?:in|for|during|over|on|at|by|than)\s", re.IGNORECASE)
 _BASE_FORMS = {
     "grew": "grow", "rose": "rise", "increased": "increase", "fell": "fall", "dropped": "drop",
     "declined": "decline", "paid": "pay", "earned": "earn", "spent": "spend", "invested": "invest",
@@ -690,10 +693,24 @@ def comparison(question: str) -> Comparison | None:
         a, b = (_those_named(side, match.group("which")) for side in _sides(match.group("a"), match.group("b")))
         pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
         grown = match.group("object")
-        first, second = (
-            _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
-            for side in (a, b)
-        )
+        if verb in _HAVE:
+            # "Which subsector had faster revenue growth (in Q1), A or B?": what each one's revenue
+            # growth was (in Q1); "which had more patents?": how many each had.
+            phrase = rest.strip()
+            cut = _LEADING_TAIL_RE.search(phrase)
+            noun, tail = (phrase[: cut.start()], phrase[cut.start() :]) if cut else (phrase, "")
+            if grown or not noun:
+                return None
+            if match.group("than").lower() in ("more", "less", "fewer"):
+                how = "how many" if noun.endswith("s") else "how much"
+                first, second = (f"{how} {noun} did {side} have{tail}?" for side in (a, b))
+            else:
+                first, second = (f"what was the {noun} of {side}{tail}?" for side in (a, b))
+        else:
+            first, second = (
+                _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
+                for side in (a, b)
+            )
         than = match.group("than").lower()
         claims = _with_preface(pre, f"{a} {verb}{grown} {than}{rest}", f"{b} {verb}{grown} {than}{rest}")
         rates = verb in _CHANGED or than in ("faster", "slower")

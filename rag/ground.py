@@ -515,6 +515,10 @@ _GROUP_SUBJECT_RE = re.compile(
     r"(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:companies|firms|enterprises))\b",
     re.IGNORECASE,
 )
+# A percentage the answer gives as a share of something: "37.8% of its sales".
+_SHARE_CLAIMED_RE = re.compile(
+    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?%\s+of\s+(?:its|their|the|all|total|every|each)\b", re.IGNORECASE
+)
 _PROMPT_ECHO_WORDS = 8
 _MAX_NAME_WORDS = 8
 _RUN_IN_HEADING_WORDS = 10
@@ -988,8 +992,10 @@ def check_answer(
         said, instead, _, _, _ = off
         reason = f"The figure found, {said}, is not the {extreme} the passages list with it ({instead})."
         return replace(decline(reason, notes), retry="extreme", hints=off)
-    if SHARE_QUESTION_RE.search(question) and (change := change_for_share(bodies, core, question)):
-        reason = f"The figure found, {change}, is how much something changed, not the share asked for."
+    # A share asked for, or one the answer states ("spends 37.8% of its sales"), is no change.
+    as_share = bodies if SHARE_QUESTION_RE.search(question) else " ".join(_SHARE_CLAIMED_RE.findall(bodies))
+    if as_share and (change := change_for_share(as_share, core, question)):
+        reason = f"The figure found, {change}, is how much something changed, not a share."
         return replace(decline(reason, notes), retry="share")
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."

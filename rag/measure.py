@@ -45,7 +45,8 @@ _PHRASE_END_RE = re.compile(r"[,;:.()]|\s\d")
 # Questions that ask for a count: a share ("60% of companies") does not answer them.
 # "What's the matching number for companies whose ...?" counts too.
 COUNT_QUESTION_RE = re.compile(
-    r"\bhow many\b(?!\s+(?:percent|per cent|percentage))|"
+    # "by how many (percentage) points": a gap between shares, not a count.
+    r"\bhow many\b(?!\s+(?:percent|per cent|percentage|points?\b|basis points?\b))|"
     r"\bwhat(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+the\s+"
     r"(?:(?:matching|corresponding|equivalent|same|total|combined|overall|exact|actual)\s+)?number\s+(?:of|for)\b",
     re.IGNORECASE,

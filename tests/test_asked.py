@@ -392,6 +392,19 @@ def test_questions_that_ask_how_much_something_changed(question, asks):
             "Which group of bakeries is bigger: those that won awards, or those with sales up over 20%?",
             ("How many bakeries won awards?", "How many bakeries had sales up over 20%?"),
         ),
+        # What each side had (or saw), and how many things each had.
+        (
+            "In Q1 2024, which region had faster sales growth, Kent or Devon, and by how much?",
+            ("In Q1 2024, what was the sales growth of Kent?", "In Q1 2024, what was the sales growth of Devon?"),
+        ),
+        (
+            "Which saw faster growth in 2023, tea or coffee?",
+            ("What was the growth of tea in 2023?", "What was the growth of coffee in 2023?"),
+        ),
+        (
+            "Which firm had more patents, Acme or Brio?",
+            ("How many patents did Acme have?", "How many patents did Brio have?"),
+        ),
         ("What share were founded by scientists, engineers or industry experts?", None),
         ("Which company ranked highest in PV shipments in 2023?", None),
         ("Did more than 50% of companies grow in Q1 2024?", None),

@@ -2005,6 +2005,22 @@ def test_a_share_asked_is_not_answered_by_a_growth_rate():
     assert verdict.refused and verdict.retry == "share"
 
 
+def test_a_share_the_answer_states_is_not_a_growth_rate():
+    passages = _one_passage(
+        "Over 50 drugs have been approved, contributing to an increase of 37.8% year on year in combined "
+        "operating revenue in 2023. Overseas revenue grew, accounting for 28.8% of all revenues."
+    )
+    question = "For the typical firm, how big is its spending on inventing new things relative to its sales?"
+    draft = "The typical firm spends 37.8% of its sales on inventing new things [1]."
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "share"
+    # A share the passage gives as one stands, and so does a growth the answer gives as one.
+    shared = check_answer("How much came from abroad?", "28.8% of all revenues [1].", passages, SYSTEM, 0.5)
+    assert not shared.refused
+    grown = check_answer("How much did revenue grow?", "Revenue grew 37.8% in 2023 [1].", passages, SYSTEM, 0.5)
+    assert not grown.refused
+
+
 def test_more_names_than_the_question_asks_for_are_read_again():
     passages = _passages_of(
         [

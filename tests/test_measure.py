@@ -835,6 +835,9 @@ def test_the_reply_a_yes_no_answers_own_figure_calls_for(
         ("What's the matching number for companies whose revenue grew in each of those years?", True),
         ("What is the total number of refinancing orders?", True),
         ("What is the part number of the replacement probe?", False),
+        ("Which grew faster, and by how many points?", False),
+        ("By how many percentage points did it grow faster?", False),
+        ("How many pointers were sold?", True),
     ],
 )
 def test_a_question_for_the_number_of_things_asks_for_a_count(question: str, counts: bool) -> None:

@@ -692,7 +692,7 @@ def comparison(question: str) -> Comparison | None:
     if match := _WHICH_SIDES_RE.search(question):
         a, b = (_those_named(side, match.group("which")) for side in _sides(match.group("a"), match.group("b")))
         pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
-        grown = match.group("object")
+        grown, than = match.group("object"), match.group("than").lower()
         if verb in _HAVE:
             # "Which subsector had faster revenue growth (in Q1), A or B?": what each one's revenue
             # growth was (in Q1); "which had more patents?": how many each had.
@@ -701,7 +701,7 @@ def comparison(question: str) -> Comparison | None:
             noun, tail = (phrase[: cut.start()], phrase[cut.start() :]) if cut else (phrase, "")
             if grown or not noun:
                 return None
-            if match.group("than").lower() in ("more", "less", "fewer"):
+            if than in ("more", "less"):
                 how = "how many" if noun.endswith("s") else "how much"
                 first, second = (f"{how} {noun} did {side} have{tail}?" for side in (a, b))
             else:
@@ -711,7 +711,6 @@ def comparison(question: str) -> Comparison | None:
                 _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
                 for side in (a, b)
             )
-        than = match.group("than").lower()
         claims = _with_preface(pre, f"{a} {verb}{grown} {than}{rest}", f"{b} {verb}{grown} {than}{rest}")
         rates = verb in _CHANGED or than in ("faster", "slower")
         return Comparison(_with_preface(pre, first, second), claims, than, rates)

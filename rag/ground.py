@@ -2096,22 +2096,26 @@ def _paired_rightly(
     the model often gives the value of one item of the two asked."""
     out: list[_Support] = []
     for support in kept:
-        body = support.claim.body
-        bare = figures(body) and set(re.findall(r"[a-z]+", body.lower())) <= _BARE_VALUE_WORDS
-        for n, i in support.quotes if bare else ():
-            pairs = respective_pairs(evidence[n].sentences[i])
-            asked = _items_asked(pairs, question)
-            if len(asked) > 1 and set(figures(body)) <= {_value_key(pairs[k][1]) for k in asked}:
-                paired = capitalised("; ".join(f"{pairs[k][0]}: {pairs[k][1]}" for k in asked))
-                if any(s.claim.body == paired for s in out):
-                    support = None
-                else:
-                    notes.append("gave the values with the items the passage pairs them with")
-                    support = replace(support, claim=replace(support.claim, body=paired))
-                break
-        if support is not None:
+        paired = _pairs_asked(support, evidence, question)
+        if not paired:
             out.append(support)
+        elif all(s.claim.body != paired for s in out):
+            notes.append("gave the values with the items the passage pairs them with")
+            out.append(replace(support, claim=replace(support.claim, body=paired)))
     return out
+
+
+def _pairs_asked(support: _Support, evidence: dict[int, _Evidence], question: str) -> str:
+    """The pairs of the items the question names, when the claim gives only their bare values; else ""."""
+    body = support.claim.body
+    if not figures(body) or not set(re.findall(r"[a-z]+", body.lower())) <= _BARE_VALUE_WORDS:
+        return ""
+    for n, i in support.quotes:
+        pairs = respective_pairs(evidence[n].sentences[i])
+        asked = _items_asked(pairs, question)
+        if len(asked) > 1 and set(figures(body)) <= {_value_key(pairs[k][1]) for k in asked}:
+            return capitalised("; ".join(f"{pairs[k][0]}: {pairs[k][1]}" for k in asked))
+    return ""
 
 
 def _item_mentions(item: str, lowered: str) -> Iterator[re.Match[str]]:

@@ -689,31 +689,8 @@ def comparison(question: str) -> Comparison | None:
     grow in 2023?". The small model answers each of those far more often than the
     comparison. None for any other shape of question."""
     question = _AND_BY_HOW_MUCH_RE.sub("?", question)
-    if match := _WHICH_SIDES_RE.search(question):
-        a, b = (_those_named(side, match.group("which")) for side in _sides(match.group("a"), match.group("b")))
-        pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
-        grown, than = match.group("object"), match.group("than").lower()
-        if verb in _HAVE:
-            # "Which subsector had faster revenue growth (in Q1), A or B?": what each one's revenue
-            # growth was (in Q1); "which had more patents?": how many each had.
-            phrase = rest.strip()
-            cut = _LEADING_TAIL_RE.search(phrase)
-            noun, tail = (phrase[: cut.start()], phrase[cut.start() :]) if cut else (phrase, "")
-            if grown or not noun:
-                return None
-            if than in ("more", "less"):
-                how = "how many" if noun.endswith("s") else "how much"
-                first, second = (f"{how} {noun} did {side} have{tail}?" for side in (a, b))
-            else:
-                first, second = (f"what was the {noun} of {side}{tail}?" for side in (a, b))
-        else:
-            first, second = (
-                _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
-                for side in (a, b)
-            )
-        claims = _with_preface(pre, f"{a} {verb}{grown} {than}{rest}", f"{b} {verb}{grown} {than}{rest}")
-        rates = verb in _CHANGED or than in ("faster", "slower")
-        return Comparison(_with_preface(pre, first, second), claims, than, rates)
+    if (match := _WHICH_SIDES_RE.search(question)) and (compared := _which_sides(match)):
+        return compared
     if match := _WAS_BIGGER_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
         if _FIGURE_ONLY_RE.match(b):
@@ -769,6 +746,35 @@ def comparison(question: str) -> Comparison | None:
             return Comparison(_with_preface("", f"how much did {a} grow?", f"how much did {b} grow?"), rates=True)
         return Comparison(_with_preface("", _what_is("was", a, ""), _what_is("was", b, "")))
     return None
+
+
+def _which_sides(match: re.Match[str]) -> Comparison | None:
+    """The comparison of "which grew faster, A or B?" (``_WHICH_SIDES_RE``). None for "which
+    had ...?" without a thing had to ask each side about."""
+    a, b = (_those_named(side, match.group("which")) for side in _sides(match.group("a"), match.group("b")))
+    pre, verb, rest = (match.group("pre") or "").strip(), match.group("verb").lower(), match.group("rest")
+    grown, than = match.group("object"), match.group("than").lower()
+    if verb not in _HAVE:
+        first, second = (
+            _what_is(verb, side, rest) if verb in _BE else f"how much did {side} {_BASE_FORMS[verb]}{grown}{rest}?"
+            for side in (a, b)
+        )
+    else:
+        # "Which subsector had faster revenue growth (in Q1), A or B?": what each one's revenue
+        # growth was (in Q1); "which had more patents?": how many each had.
+        phrase = rest.strip()
+        cut = _LEADING_TAIL_RE.search(phrase)
+        noun, tail = (phrase[: cut.start()], phrase[cut.start() :]) if cut else (phrase, "")
+        if grown or not noun:
+            return None
+        if than in ("more", "less"):
+            how = "how many" if noun.endswith("s") else "how much"
+            first, second = (f"{how} {noun} did {side} have{tail}?" for side in (a, b))
+        else:
+            first, second = (f"what was the {noun} of {side}{tail}?" for side in (a, b))
+    claims = _with_preface(pre, f"{a} {verb}{grown} {than}{rest}", f"{b} {verb}{grown} {than}{rest}")
+    rates = verb in _CHANGED or than in ("faster", "slower")
+    return Comparison(_with_preface(pre, first, second), claims, than, rates)
 
 
 def comparison_questions(question: str) -> tuple[str, str] | None:

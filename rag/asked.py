@@ -40,7 +40,10 @@ DATE_QUESTION_RE = re.compile(
     rf"\b(?:as of|by|on|in|at|up to|until|since|for|during|over|by the end of|from) (?:what|which) {_PERIOD}|"
     # "... what period" opening the question, or after a dash or colon that sets it up
     # ("the RMB 277.55 billion figure - which period does it cover?").
-    rf"(?:^|\s[-–—]|[:;])\W*(?:what|which) {_PERIOD}",
+    rf"(?:^|\s[-–—]|[:;])\W*(?:what|which) {_PERIOD}|"
+    # "... refers to which period?": the period asked at the end, after what it is of.
+    rf"\b(?:(?:refers?|relates?|belongs?|corresponds?|applies|apply)\s+to|covers?|concerns?)\s+"
+    rf"(?:what|which) {_PERIOD}\W*$",
     re.IGNORECASE,
 )
 # A month's name, whole or cut short: "April", "Apr".
@@ -424,6 +427,12 @@ _QUESTION_START_RE = re.compile(
     r"will|would|should)\b",
     re.IGNORECASE,
 )
+# "After that, tell me ...", "Please give me ...": a request put the way a question is.
+_REQUEST_RE = re.compile(
+    r"^\W*(?:(?:and|then|also|next|now|finally|after that|after this|afterwards|please)\b[\s,]*)*"
+    r"(?:tell|give|show)\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
 _ASKED_AFTER_SCENE_RE = re.compile(
     r"^[^?]*,\s*(?:by\s+)?(?:what|which|who|when|where|why|how)\b[^?]*\?\s*$", re.IGNORECASE
 )
@@ -475,9 +484,14 @@ _ADVICE_RE = re.compile(
     r"(?:(?:a|an|the|some|which|what|one|best) )*(?:[\w'’&-]+ ){0,3}?"
     r"(?:stocks?|shares|equit(?:y|ies)|funds?|etfs?|investments?|securities|portfolio)\b|"
     r"\bwhich (?:[\w'’&-]+ ){0,3}?(?:stocks?|shares|funds?|etfs?) (?:should|to (?:buy|pick|choose)|"
-    r"would you (?:buy|pick|choose|recommend)|will (?:give|return|rise|go up|make|earn|double|outperform|beat))\b|"
+    r"would you (?:buy|pick|choose|recommend)|will (?:give|return|rise|go up|make|earn|double|outperform|beat|"
+    r"jump|climb|soar|surge|rally|gain|fall|drop|crash|go down))\b|"
     r"\b(?:is|are) (?:[\w'’&-]+ ){1,4}?(?:a good|a safe|a smart|worth (?:a|an)) (?:buy|investment|bet)\b|"
-    r"\b(?:financial|investment) advice\b",
+    r"\b(?:financial|investment) advice\b|"
+    # A forecast of a price: "promise me its shares will triple", "a 12-month target price".
+    r"\b(?:stocks?|shares|share price|stock price)\s+(?:will|would|are going to|is going to)\s+"
+    r"(?:rise|go up|jump|climb|soar|surge|rally|gain|double|triple|fall|drop|crash|go down)\b|"
+    r"\b(?:target price|price target)\b",
     re.IGNORECASE,
 )
 
@@ -558,10 +572,15 @@ _PERIOD_WORDS = tuple(
 )
 
 
+_FISCAL_YEAR_RE = re.compile(r"\bFY\s?(?:((?:19|20)\d\d)|['’]?(\d\d))\b")
+
+
 def plain_periods(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
-    first quarter of 2024", and the checks and the model read them so."""
+    first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
+    year 2023"."""
+    question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     for pattern, plain in _PERIOD_WORDS:
 
         def written(match: re.Match[str], plain: str = plain) -> str:
@@ -653,9 +672,10 @@ def beyond_documents(question: str) -> str:
             return "the assistant's own instructions"
         return "investment advice" if _ADVICE_RE.search(part) else ""
 
-    read = [(p, wants(p)) for p in _clauses(question)]
-    asked = [w for _, w in read if w]
-    rest = [p for p, w in read if not w and not _INSTRUCTION_RE.match(p)]
+    read = [(p, wants(p), bool(_INSTRUCTION_RE.match(p))) for p in _clauses(question)]
+    # What a request asks for, before what an instruction names ("Ignore all your rules").
+    asked = [w for _, w, instruction in sorted(read, key=lambda r: r[2]) if w]
+    rest = [p for p, w, instruction in read if not w and not instruction]
     if not asked or any(map(_asks, rest)):
         return ""
     return asked[0]
@@ -667,8 +687,9 @@ def _clauses(question: str) -> list[str]:
 
 
 def _asks(clause: str) -> bool:
-    """Whether the clause is a question (not an instruction or a statement)."""
-    return clause.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(clause))
+    """Whether the clause is a question or a request for what the documents say ("After that,
+    tell me the revenue."), not an instruction or a statement."""
+    return clause.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(clause) or _REQUEST_RE.match(clause))
 
 
 @dataclass(frozen=True)

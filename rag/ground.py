@@ -93,6 +93,7 @@ from rag.text import (
     figure_spans,
     figure_value,
     figures,
+    figures_but_years,
     in_digits,
     kind_pairs,
     leans_on_previous,
@@ -1170,10 +1171,6 @@ def _measured(claim: str) -> set[str]:
     return figures(NUMBERED_NAME_RE.sub(r"\1", claim), ordinals=True)
 
 
-def figures_but_years(text: str) -> set[str]:
-    return {f for f in figures(text) if not YEAR_RE.fullmatch(f)}
-
-
 def _extreme_of(figs: list[str], which: str) -> str:
     return (min if which == "smallest" else max)(figs, key=figure_value)
 
@@ -2004,7 +2001,10 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question
         before = [k for _, end, k in named if end <= word.start()]
         # Not past the next value: in "23.3% revenue and 24.4% net profit" net profit is 24.4%'s.
         up_to = values[i + 1].start() if i + 1 < len(values) else len(lowered)
-        after = [k for start, _, k in named if word.end() <= start < up_to]
+        # Nor the item of the next value: in "revenue (23.3%) and net profit (24.4%)" net profit
+        # is named for 24.4%, not after 23.3%.
+        following = _value_key(values[i + 1].group(0)) if i + 1 < len(values) else None
+        after = [k for start, _, k in named if word.end() <= start < up_to and keys[k] != following]
         owner = before[-1] if before else after[0] if after else next(iter(asked)) if len(asked) == 1 else None
         key = _value_key(word.group(0))
         if owner is not None and keys[owner] != key:
@@ -2423,14 +2423,16 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
     that counts alike, comes with all of the question's words that ``fig`` comes with, and
     more: "92 had ..., 187 achieved growth in operating revenue for 4 consecutive years, and 75
     reported positive growth in net profit for 4 consecutive years" counts revenue growers
-    with 187, not 75."""
-    if not COUNT_QUESTION_RE.search(question):
+    (or sales growers: synonyms count) with 187, not 75."""
+    if not (asked := COUNT_QUESTION_RE.search(question)):
         return False
-    wanted = asked_beyond_count(question)
+    # From "how many" on: what leads up to it ("Lots of firms grew sales four years running,
+    # but how many ...") tells of another count.
+    wanted = asked_beyond_count(question[asked.start() :])
     clauses = count_clauses(sentence)
-    mine = [wanted & set(terms(words)) for f, words in clauses if f == fig]
+    mine = [said_alike(wanted, set(terms(words))) for f, words in clauses if f == fig]
     return bool(mine) and any(
-        mine[0] < wanted & set(terms(words))
+        mine[0] < said_alike(wanted, set(terms(words)))
         and (
             counts_alike(sentence, fig, words, question, given, background)
             or (_verb_after(sentence, fig) and _verb_after(sentence, f))

@@ -21,6 +21,7 @@ from rag.text import (
     figure_spans,
     figure_value,
     figures,
+    figures_but_years,
     in_digits,
     kind_pairs,
     sentences,
@@ -755,7 +756,7 @@ def contrast(question: str, evidence: str, lead_ins: str = "", answer: str = "")
     asked = _asked_words(question) | {side for pattern, side in _SIDES_ASKED if pattern.search(question)}
     leads = [_words(lead) for lead in lead_ins.splitlines()]
     told = _words(answer)
-    everywhere = _words(evidence)
+    everywhere = _words(_without_other_figures(evidence, answer))
     for sides in _CONTRASTS:
         if sum(bool(side & asked) for side in sides) != 1:
             continue  # a question naming two sides ("sales left after costs") is not about one
@@ -773,6 +774,19 @@ def contrast(question: str, evidence: str, lead_ins: str = "", answer: str = "")
                         continue
                     return wanted, sorted(other & said)[0]
     return None
+
+
+def _without_other_figures(evidence: str, answer: str) -> str:
+    """``evidence`` less the clauses after the answer's figures that give only other figures
+    ("has reached 37.8%, ranking top ... and resulting in a 30% growth in revenue"): what
+    another figure goes on to measure is not what the answer's does. Those before may be
+    what it is of ("Net cash flow totaled RMB 139.55 billion, up 13.6%")."""
+    given = figures_but_years(answer)
+    clauses = re.split(r",\s", evidence)
+    last = max((i for i, clause in enumerate(clauses) if figures_but_years(clause) & given), default=None)
+    if last is None:
+        return evidence
+    return ", ".join(clause for i, clause in enumerate(clauses) if i <= last or not figures_but_years(clause))
 
 
 def measure_unsaid(question: str, evidence: str) -> str:

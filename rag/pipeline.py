@@ -42,7 +42,6 @@ from rag.ground import (
     as_checked,
     check_answer,
     decline,
-    figures_but_years,
     missing_specifics,
     renumber_citations,
     strip_citations,
@@ -59,7 +58,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
-from rag.text import capitalised, clean, country_of, dedupe, sentences, terms
+from rag.text import capitalised, clean, country_of, dedupe, figures_but_years, sentences, terms
 from rag.types import Answer, Passage
 
 log = logging.getLogger(__name__)

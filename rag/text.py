@@ -151,6 +151,7 @@ _SYNONYM_GROUPS = (
     "employee staff personnel workforce",
     "company firm",
     "growth increase rise",
+    "total combined aggregate",
     "phd doctoral doctorate",
     "drug medicine",
     "r&d research",
@@ -314,6 +315,10 @@ def figures(text: str, spelled: bool = False, ordinals: bool = False) -> set[str
         )
     text = _ORDINAL_RE.sub(r"\1", text)
     return {_canonical(raw) for raw in _NUMBER_RE.findall(text)}
+
+
+def figures_but_years(text: str) -> set[str]:
+    return {f for f in figures(text) if not YEAR_RE.fullmatch(f)}
 
 
 def cardinal_figures(text: str) -> set[str]:

@@ -1136,6 +1136,18 @@ def test_a_mispaired_answer_is_retried_with_every_pair_of_the_sentence():
     assert not check_answer(question, "Intelligent detection [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_an_item_named_before_its_own_value_is_not_the_value_before_its():
+    passages = _one_passage(
+        "Compared with 2019, the compound growth rates of operating revenue and net profit of the companies in "
+        "the past 4 years reached 23.3% and 24.4%, respectively."
+    )
+    question = "The compound growth rates of revenue (23.3%) and net profit (24.4%) are measured from which year?"
+    draft = "The compound growth rates of revenue (23.3%) and net profit (24.4%) are measured from 2019 [1]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
+    swapped = "The compound growth rates of revenue (24.4%) and net profit (23.3%) are measured from 2019 [1]."
+    assert check_answer(question, swapped, passages, SYSTEM, 0.5).refused
+
+
 def test_a_change_is_not_given_to_a_thing_its_sentence_does_not_name_when_another_does():
     cash_flow = "The net cash flow from operating activities totaled RMB 139.55 billion, an increase of 13.6%."
     dividends = "Over 300 companies distributed cash dividends exceeding 30% of their annual earnings."
@@ -1176,6 +1188,14 @@ def test_of_counts_in_one_sentence_the_one_with_the_question_words_is_the_answer
     assert check_answer(question, "75 [1].", passages, SYSTEM, 0.5).refused
     other = "How many companies reported net profit growth for four consecutive years?"
     assert not check_answer(other, "75 [1].", passages, SYSTEM, 0.5).refused
+    # The question's words may be the synonyms of the sentence's: sales are revenue.
+    sales = "How many companies managed to increase their sales every year for four straight years?"
+    assert check_answer(sales, "75 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(sales, "187 [1].", passages, SYSTEM, 0.5).refused
+    # What leads up to the question tells of another count.
+    profit = "Lots of companies grew sales four years running, but how many of them grew net profit for four years?"
+    assert check_answer(profit, "187 [1].", passages, SYSTEM, 0.5).refused
+    assert not check_answer(profit, "75 [1].", passages, SYSTEM, 0.5).refused
 
 
 def test_a_count_before_the_next_figure_keeps_the_words_that_lead_up_to_it():
@@ -1193,6 +1213,23 @@ def test_a_share_said_to_make_up_the_whole_in_the_question_words_is_supported():
     question = "What slice of total revenue did foreign sales make up?"
     verdict = check_answer(question, "Foreign sales made up 28.8% of total revenue [1].", passages, SYSTEM, 0.5)
     assert not verdict.refused and "28.8%" in verdict.text
+
+
+def test_a_total_is_what_a_question_on_the_combined_amount_asks_for():
+    # "combined" is said by the total's own sentence ("total"), so the overseas sentence, which
+    # writes "combined" of another figure, does not say more of the question.
+    passages = _passages_of(
+        [
+            "In 2023, the companies achieved a total operating revenue of RMB 1,397.78 billion, up 4.7%.",
+            "In 2023, the companies achieved overseas revenues of RMB 402.62 billion in total, "
+            "accounting for 28.8% of all revenues combined.",
+        ],
+        document="STAR Market Companies' Operating Performance",
+    )
+    question = "What was the combined operating revenue of the companies in 2023, in RMB?"
+    verdict = check_answer(question, "1,397.78 billion [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused and "1,397.78" in verdict.text
+    assert check_answer(question, "RMB 402.62 billion [2].", passages, SYSTEM, 0.5).refused
 
 
 def test_a_word_of_the_documents_title_does_not_make_another_amount_the_one_asked_for():

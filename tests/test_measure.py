@@ -183,6 +183,17 @@ def test_a_margin_is_a_share_not_a_growth():
     assert contrast("What fraction of each yuan of sales did they keep after direct costs?", evidence, lead_ins) is None
 
 
+def test_what_another_figure_measures_is_no_side_of_the_answer():
+    # 37.8% is a share its lead-in does not name; the growth is the 30%'s.
+    evidence = (
+        "The domestic market share of Supcon's core product has reached 37.8%, ranking top for thirteen "
+        "consecutive years and resulting in a 30% growth in revenue."
+    )
+    asked = "What slice of the domestic market does Supcon's flagship system hold?"
+    assert contrast(asked, evidence, "has reached 37.8%", "37.8%") is None
+    assert contrast(asked, evidence, "resulting in a 30%", "30%") == ("slice", "growth")
+
+
 def test_opposite_qualifiers_are_found_per_figure():
     evidence = "Revenue rose 4.7%. The median proportion of R&D to revenue was 12.2%."
     lead_ins = "a year-on-year increase of 4.7%\nThe median proportion of R&D to revenue was 12.2%"

@@ -194,6 +194,18 @@ _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
 _BARE_VALUE_WORDS = frozenset("and rmb usd eur billion million thousand trillion per cent percent".split())
 # The capitalised name ending a list item: "Jinko Solar" of "PV module leaders Jinko Solar".
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*)+$")
+# "Which ranked higher, A or B?": ranks compared, where the smaller number wins ("higher").
+_RANK_COMPARED_RE = re.compile(
+    r"\b(?:rank(?:ed|s)?|plac(?:ed|es)?|position(?:ed)?|came|stood|finished)\s+(?:\w+\s+){0,2}?"
+    r"(?P<way>higher|lower|better|worse|above|below|ahead|behind)\b|"
+    r"\b(?P<before>higher|lower|better|worse)[- ]ranked\b",
+    re.IGNORECASE,
+)
+_RANKED_BETTER = frozenset({"higher", "better", "above", "ahead"})
+_RANK_WORD_RE = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)", re.I)
+_COMPARATIVE_WORD_RE = re.compile(
+    r"\b(?:higher|lower|better|worse|larger|bigger|smaller|more|less|above|below|ahead|behind|top)\b", re.IGNORECASE
+)
 # "Yes, Jinko Solar ranked first": a reply, not a name.
 _REPLY_WORDS = frozenset({"yes", "no"})
 # Prepositions that open a question with a capital and a name after them: "Besides
@@ -971,6 +983,9 @@ def check_answer(
         kept = [_dated_rightly(s, notes) for s in kept]
     kept = _replied_rightly(kept, question, notes)
     text = " ".join(_with_citations(s.claim.body, s.passages) for s in kept)
+    if ranked := _ranked(question, text, kept, evidence):
+        notes.append("worked out which side ranks higher from the ranks the passage gives")
+        return Verdict(text=ranked, refused=False, citations=_citations(kept, evidence), notes=notes)
     # "Which grew faster, A or B?" answered with one figure names a winner unseen:
     # the small model mostly picks whichever the passage names first.
     said = set().union(*(_measured(s.claim.body) for s in kept))
@@ -1432,6 +1447,47 @@ def _spelled_rightly(support: _Support, evidence: dict[int, _Evidence], notes: l
             body = f"{body[: found.start()]}{spelled}{body[found.end() :]}"
             notes.append(f"wrote {digits} as “{word}”, as the passage does")
     return replace(support, claim=replace(support.claim, body=body)) if body != support.claim.body else support
+
+
+def _ranked(question: str, text: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> str:
+    """The answer to "which ranked higher, A or B?" worked out from the ranks a "respectively"
+    sentence of a cited passage gives both ("Jinko Solar, Trina Solar and CSI Solar ranked
+    first, second and fifth"), when the answer does not lead with the side that wins: the
+    small model reads "fifth" as more than "second". "" when the answer does, or the ranks
+    are not there."""
+    asked = _RANK_COMPARED_RE.search(question)
+    if not asked:
+        return ""
+    way = (asked.group("way") or asked.group("before")).lower()
+    lowered = question.lower()
+    for n in dedupe(n for s in kept for n in s.passages):
+        for sentence in evidence[n].sentences:
+            ranks = [
+                (name.group(0).strip() if (name := _TRAILING_NAME_RE.search(item)) else item, value, rank)
+                for item, value in respective_pairs(sentence)
+                if _RANK_WORD_RE.fullmatch(value.strip())
+                and any(_item_mentions(item, lowered))
+                and len(rank := figures(value, spelled=True)) == 1
+            ]
+            if len(ranks) != 2 or ranks[0][2] == ranks[1][2]:
+                continue
+            won, lost = sorted(ranks, key=lambda r: int(min(r[2])), reverse=way not in _RANKED_BETTER)
+            if _leads_with(text, won[0], lost[0]):
+                return ""
+            return f"{won[0]} ranked {way}: {won[1]} against {lost[1]} for {lost[0]} [{n}]."
+    return ""
+
+
+def _leads_with(text: str, winner: str, loser: str) -> bool:
+    """Whether ``text`` names the ``winner`` and each of its sentences that compares names
+    the winner before the loser."""
+    if winner.lower() not in text.lower():
+        return False
+    for sentence in sentences(text):
+        at = {name: sentence.lower().find(name.lower()) for name in (winner, loser)}
+        if _COMPARATIVE_WORD_RE.search(sentence) and at[loser] >= 0 and not 0 <= at[winner] < at[loser]:
+            return False
+    return True
 
 
 def _compared_rightly(support: _Support, notes: list[str]) -> _Support:

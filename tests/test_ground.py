@@ -2695,3 +2695,24 @@ def test_what_the_asker_says_of_their_own_work_is_no_fact_the_passages_must_hold
 def test_a_year_answered_for_what_the_passage_dates_more_closely_is_written_so(text, draft, expected):
     verdict = check_answer("When were four firms left out of the totals?", draft, _one_passage(text), SYSTEM, 0.5)
     assert verdict.text == expected
+
+
+def test_which_side_ranks_higher_is_worked_out_from_the_ranks_the_passage_gives():
+    passages = _one_passage(
+        "PV module leaders Jinko Solar, Trina Solar, and CSI Solar ranked first, second, and fifth in global PV "
+        "module shipments in 2023, respectively."
+    )
+    question = "Trina Solar or CSI Solar - which ranked higher in global PV module shipments in 2023?"
+    worked_out = "Trina Solar ranked higher: second against fifth for CSI Solar [1]."
+    assert check_answer(question, "CSI Solar is larger [1].", passages, SYSTEM, 0.5).text == worked_out
+    assert check_answer(question, "CSI Solar ranked fifth [1].", passages, SYSTEM, 0.5).text == worked_out
+    right = "Trina Solar ranked higher than CSI Solar [1]."
+    assert check_answer(question, right, passages, SYSTEM, 0.5).text == right
+    lower = "Which ranked lower, Jinko Solar or Trina Solar?"
+    expected = "Trina Solar ranked lower: second against first for Jinko Solar [1]."
+    assert check_answer(lower, "Jinko Solar ranked lower [1].", passages, SYSTEM, 0.5).text == expected
+    # Without ranks compared, the answer is the model's.
+    plain = "Where did CSI Solar rank in global PV module shipments in 2023?"
+    assert (
+        check_answer(plain, "CSI Solar ranked fifth [1].", passages, SYSTEM, 0.5).text == "CSI Solar ranked fifth [1]."
+    )

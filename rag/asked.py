@@ -573,14 +573,19 @@ _PERIOD_WORDS = tuple(
 
 
 _FISCAL_YEAR_RE = re.compile(r"\bFY\s?(?:((?:19|20)\d\d)|['’]?(\d\d))\b")
+# "the 2023 year" is 2023; "the 2026 fiscal year" is "fiscal year 2026".
+_YEAR_NOUN_RE = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s+)?year\b(?!-)", re.IGNORECASE)
 
 
 def plain_periods(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
     first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
-    year 2023"."""
+    year 2023", and "the 2023 year": 2023."""
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
+    question = _YEAR_NOUN_RE.sub(
+        lambda m: f"{m.group(0)[:3]} fiscal year {m.group(1)}" if m.group(2) else m.group(1), question
+    )
     for pattern, plain in _PERIOD_WORDS:
 
         def written(match: re.Match[str], plain: str = plain) -> str:

@@ -141,9 +141,11 @@ _META_SENTENCE_RE = re.compile(
 # "The passage states that 47 firms ...": a claim framed as a report of its source; the
 # frame's words are none of what the sources say.
 _FRAME_RE = re.compile(
-    r"^\s*(?:according to (?:the )?(?:passages?|sections?|sources?|documents?|report)(?:\s*\[[\d,\s]+\])?,\s*|"
-    r"(?:the )?(?:passages?|sections?|sources?|documents?|report)(?:\s+(?:from|in|at))?(?:\s*\[[\d,\s]+\])?\s+"
-    r"(?:states?|says?|shows?|indicates?|notes?|mentions?|reports?)\s+(?:that\s+)?)(?=\S)",
+    r"^\s*(?:according to (?:the )?(?:passages?|sections?|sources?|documents?|report|overview)"
+    r"(?:\s*\[[\d,\s]+\])?,\s*|"
+    r"(?:the )?(?:passages?|sections?|sources?|documents?|report|overview)(?:\s+(?:from|in|at))?"
+    r"(?:\s*\[[\d,\s]+\])?\s+"
+    r"(?:states?|says?|shows?|indicates?|notes?|mentions?|reports?|names?|lists?|cites?)\s+(?:that\s+)?)(?=\S)",
     re.IGNORECASE,
 )
 _DECLINE_RE = re.compile(

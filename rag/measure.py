@@ -49,7 +49,9 @@ COUNT_QUESTION_RE = re.compile(
     # "by how many (percentage) points": a gap between shares, not a count.
     r"\bhow many\b(?!\s+(?:percent|per cent|percentage|points?\b|basis points?\b))|"
     r"\bwhat(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+the\s+"
-    r"(?:(?:matching|corresponding|equivalent|same|total|combined|overall|exact|actual)\s+)?number\s+(?:of|for)\b",
+    r"(?:(?:matching|corresponding|equivalent|same|total|combined|overall|exact|actual)\s+)?number\s+(?:of|for)\b|"
+    # "Number of repurchase plans introduced in 2023?": the question put as what it asks for.
+    r"^\W*(?:the\s+)?(?:(?:total|combined|overall|exact)\s+)?(?:number|count)\s+of\b",
     re.IGNORECASE,
 )
 # What a figure counts: "40 hours" is not backed by "40 °C". Words of one kind are one unit.

@@ -741,6 +741,9 @@ def test_the_thing_a_question_asks_the_change_of(question, thing):
         ("What was the FY 2026 budget?", "What was the fiscal year 2026 budget?"),
         ("Spending in FY'25?", "Spending in fiscal year 2025?"),
         ("Which FYI did they send?", "Which FYI did they send?"),
+        ("How much was paid out for the 2023 year?", "How much was paid out for 2023?"),
+        ("What did the 2026 fiscal year budget fund?", "What did the fiscal year 2026 budget fund?"),
+        ("How did the 2023 year-end look?", "How did the 2023 year-end look?"),
     ],
 )
 def test_parts_of_the_year_are_written_as_documents_write_them(question: str, plain: str) -> None:

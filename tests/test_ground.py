@@ -1939,6 +1939,11 @@ def test_a_claim_framed_as_what_the_passage_states_is_checked_without_the_frame(
     assert not verdict.refused and verdict.text.startswith("47 firms saw")
     draft = "The passage from [1] states that 47 firms saw their revenue jump by more than half in 2023."
     assert check_answer(question, draft, passages, SYSTEM, 0.5).text.startswith("47 firms saw")
+    # "The overview names ..." frames the names it gives.
+    passages = _one_passage("Since 2023, there has been a successive release of indices such as the STAR 100 Index.")
+    question = "The overview says indices have been released since 2023. Which one does it name?"
+    verdict = check_answer(question, "The overview names the STAR 100 Index [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused and verdict.text == "The STAR 100 Index [1]."
 
 
 def test_a_count_whose_sentence_says_nothing_the_question_asks_is_no_answer():

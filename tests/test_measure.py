@@ -849,6 +849,10 @@ def test_the_reply_a_yes_no_answers_own_figure_calls_for(
         ("Which grew faster, and by how many points?", False),
         ("By how many percentage points did it grow faster?", False),
         ("How many pointers were sold?", True),
+        # The question put as what it asks for.
+        ("Number of share repurchase plans introduced by STAR compnies in 2023?", True),
+        ("Total number of refinancing orders?", True),
+        ("Number one exporter of PV modules?", False),
     ],
 )
 def test_a_question_for_the_number_of_things_asks_for_a_count(question: str, counts: bool) -> None:

@@ -572,9 +572,10 @@ _PERIOD_WORDS = tuple(
 )
 
 
+# A fiscal year written short: "FY2023", "FY 2026", "FY'25".
 _FISCAL_YEAR_RE = re.compile(r"\bFY\s?(?:((?:19|20)\d\d)|['’]?(\d\d))\b")
-# "the 2023 year" is 2023; "the 2026 fiscal year" is "fiscal year 2026".
-_YEAR_NOUN_RE = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s+)?year\b(?!-)", re.IGNORECASE)
+# "the 2023 year" is 2023; "the 2026 fiscal year" is "the fiscal year 2026".
+_YEAR_NOUN_RE = re.compile(r"\b(the)\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s+)?year\b(?!-)", re.IGNORECASE)
 
 
 def plain_periods(question: str) -> str:
@@ -584,7 +585,7 @@ def plain_periods(question: str) -> str:
     year 2023", and "the 2023 year": 2023."""
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     question = _YEAR_NOUN_RE.sub(
-        lambda m: f"{m.group(0)[:3]} fiscal year {m.group(1)}" if m.group(2) else m.group(1), question
+        lambda m: f"{m.group(1)} fiscal year {m.group(2)}" if m.group(3) else m.group(2), question
     )
     for pattern, plain in _PERIOD_WORDS:
 

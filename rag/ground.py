@@ -99,6 +99,7 @@ from rag.text import (
     leans_on_previous,
     number_words,
     present_tense,
+    rank_of,
     said_alike,
     sentence_spans,
     sentences,
@@ -204,7 +205,6 @@ _RANK_COMPARED_RE = re.compile(
     re.IGNORECASE,
 )
 _RANKED_BETTER = frozenset({"higher", "better", "above", "ahead"})
-_RANK_WORD_RE = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)", re.I)
 _COMPARATIVE_WORD_RE = re.compile(
     r"\b(?:higher|lower|better|worse|larger|bigger|smaller|more|less|above|below|ahead|behind|top)\b", re.IGNORECASE
 )
@@ -1467,13 +1467,11 @@ def _ranked(question: str, text: str, kept: list[_Support], evidence: dict[int, 
             ranks = [
                 (name.group(0).strip() if (name := _TRAILING_NAME_RE.search(item)) else item, value, rank)
                 for item, value in respective_pairs(sentence)
-                if _RANK_WORD_RE.fullmatch(value.strip())
-                and any(_item_mentions(item, lowered))
-                and len(rank := figures(value, spelled=True)) == 1
+                if (rank := rank_of(value)) is not None and any(_item_mentions(item, lowered))
             ]
             if len(ranks) != 2 or ranks[0][2] == ranks[1][2]:
                 continue
-            won, lost = sorted(ranks, key=lambda r: int(min(r[2])), reverse=way not in _RANKED_BETTER)
+            won, lost = sorted(ranks, key=lambda r: r[2], reverse=way not in _RANKED_BETTER)
             if _leads_with(text, won[0], lost[0]):
                 return ""
             return f"{won[0]} ranked {way}: {won[1]} against {lost[1]} for {lost[0]} [{n}]."

@@ -321,6 +321,14 @@ def figures_but_years(text: str) -> set[str]:
     return {f for f in figures(text) if not YEAR_RE.fullmatch(f)}
 
 
+def rank_of(value: str) -> int | None:
+    """The place a rank names, written in words or digits ("second", "5th"); None for anything else."""
+    value = value.strip()
+    if word := _ORDINAL_WORD_RE.fullmatch(value):
+        return int(_ORDINALS[word.group(1).lower()][:-2])
+    return int(digits.group(1)) if (digits := _ORDINAL_RE.fullmatch(value)) else None
+
+
 def cardinal_figures(text: str) -> set[str]:
     """The figures a text states as amounts, digits or words, not as ranks: "four companies"
     gives 4; "ranked fifth" and "the 2nd largest" give nothing."""

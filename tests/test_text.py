@@ -11,6 +11,7 @@ from rag.text import (
     numbered_heading,
     outline_numbers,
     present_tense,
+    rank_of,
     said_alike,
     sentences,
     spelled_amounts,
@@ -250,3 +251,8 @@ def test_hundreds_and_thousands_in_words_are_amounts(text: str, amount: str) -> 
 
 def test_small_numbers_in_words_are_no_amount_to_check() -> None:
     assert spelled_amounts("two of the firms") == set()
+
+
+def test_a_rank_is_read_from_words_or_digits_and_nothing_else_is_a_rank():
+    assert [rank_of(v) for v in ("first", "Second", "5th", " tenth ")] == [1, 2, 5, 10]
+    assert [rank_of(v) for v in ("2", "RMB 4.84 billion", "firstly")] == [None, None, None]

@@ -197,6 +197,8 @@ _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
 _BARE_VALUE_WORDS = frozenset("and rmb usd eur billion million thousand trillion per cent percent".split())
 # The capitalised name ending a list item: "Jinko Solar" of "PV module leaders Jinko Solar".
 _TRAILING_NAME_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*)+$")
+# "developed by 27 companies", "by over 300 firms": a count of the agents of what comes before.
+_BY_AGENT_RE = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "Which ranked higher, A or B?": ranks compared, where the smaller number wins ("higher").
 _RANK_COMPARED_RE = re.compile(
     r"\b(?:rank(?:ed|s)?|plac(?:ed|es)?|position(?:ed)?|came|stood|finished)\s+(?:\w+\s+){0,2}?"
@@ -435,6 +437,12 @@ _RATE_STATED = r"\b(?:per|a|an|each)[\s-]+{0}s?\b|/\s*{0}\b"
 _EXCLUSION_RE = re.compile(
     rf"\b(?:with the exception of|{_APART_FROM})\s"
     r"(?:[^,;]*?\s[-–—]\s[^;]*?\s[-–—]\s|[^,;]*)",
+    re.IGNORECASE,
+)
+# A figure the question sets aside: "not the 23 that paid dividends", "I don't mean the 151 whose ...".
+_SET_ASIDE_FIGURE_RE = re.compile(
+    r"\b(?:not|excluding|other than|apart from|rather than|(?:I|we)\s+(?:don['’]t|do not)\s+mean)\s+"
+    r"(?:the\s+|those\s+)?(\d[\d,]*(?:\.\d+)?%?)(?![\d%])",
     re.IGNORECASE,
 )
 # A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
@@ -911,6 +919,9 @@ def check_answer(
     if aside := _only_set_aside(question, bodies, ordinary):
         reason = f"The answer found names only {aside}, which the question sets aside."
         return replace(decline(reason, notes), retry="answer")
+    if aside := _figures_set_aside(question, bodies):
+        reason = f"The figure found, {aside}, is the one the question sets aside."
+        return replace(decline(reason, notes), retry="reorder")
 
     def gaps_in(supports: list[_Support]) -> list[str]:
         return question_gaps([s for s in supports if s.passages])
@@ -1146,6 +1157,14 @@ def _only_set_aside(question: str, answer: str, ordinary: frozenset[str]) -> str
     phrases = [p for p in _NAME_PHRASE_RE.findall(answer) if {_POSSESSIVE_RE.sub("", w) for w in p.split()} & names]
     given_back = [set(terms(p)) <= within or any(_written_in(a, p, ignore_case=False) for a in aside) for p in phrases]
     return aside[0] if aside and phrases and all(given_back) else ""
+
+
+def _figures_set_aside(question: str, answer: str) -> str:
+    """The figure a question sets aside ("... not the 23 that paid dividends several times",
+    "I don't mean the 151 whose profit jumped") when the answer gives no other; else ""."""
+    aside = {f for m in _SET_ASIDE_FIGURE_RE.finditer(question) for f in figures_but_years(m.group(1))}
+    given = figures_but_years(answer)
+    return ", ".join(sorted(given)) if aside and given and given <= aside else ""
 
 
 def _superlative_unsaid(question: str, support: _Support, evidence: dict[int, _Evidence]) -> str:
@@ -2487,6 +2506,14 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
     wanted = asked_beyond_count(question[asked.start() :])
     clauses = count_clauses(sentence)
     mine = [said_alike(wanted, set(terms(words))) for f, words in clauses if f == fig]
+    # The agents of what comes before ("Over 50 drugs developed by 27 companies") are told by
+    # those words, not by their own.
+    if any(
+        _BY_AGENT_RE.search(sentence, 0, m.start())
+        for m in FIGURE_MENTION_RE.finditer(sentence)
+        if fig in figures(m.group(0))
+    ):
+        return False
     return bool(mine) and any(
         mine[0] < said_alike(wanted, set(terms(words)))
         and (

@@ -137,8 +137,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# A verb and its particle that say what one word says: "buying back their stock" is a buyback.
+_PHRASAL_RE = re.compile(r"\bb(?:uy|uys|uying|ought)\s+back\b", re.IGNORECASE)
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms: what BM25 and the support checks compare."""
+    text = _PHRASAL_RE.sub("buyback", text)
     return [t if t[0].isdigit() else stem(t) for t in tokens(text) if t not in STOPWORDS]
 
 

@@ -1984,6 +1984,15 @@ def test_counts_listed_after_what_they_count_count_alike():
     assert not check_answer(question, "187 [1].", passages, SYSTEM, 0.5).refused
 
 
+def test_a_count_of_the_agents_is_told_by_the_words_before_it():
+    passages = _one_passage(
+        "Over 50 drugs developed by 27 companies have been approved for market access, and over 200 drugs are "
+        "currently undergoing clinical trials."
+    )
+    question = "Over 50 drugs have been approved. How many companies developed those drugs?"
+    assert not check_answer(question, "27 companies developed those drugs [1].", passages, SYSTEM, 0.5).refused
+
+
 def test_a_number_the_passage_writes_in_words_is_written_so():
     passages = _one_passage("Among these, four transactions stood out for their significance.")
     question = "How many transactions stood out?"
@@ -2715,3 +2724,15 @@ def test_which_side_ranks_higher_is_worked_out_from_the_ranks_the_passage_gives(
     assert (
         check_answer(plain, "CSI Solar ranked fifth [1].", passages, SYSTEM, 0.5).text == "CSI Solar ranked fifth [1]."
     )
+
+
+def test_a_figure_the_question_sets_aside_is_no_answer():
+    passages = _one_passage(
+        "Additionally, 23 companies implemented multiple cash dividend payouts throughout the year. Notably, 20 "
+        "companies have executed multi-period repurchase programs over the course of the year."
+    )
+    question = "how many firms bought back shares in more than one round? not the 23 that paid dividends several times"
+    draft = "23 companies bought back their own shares in more than one round [1]."
+    verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
+    assert verdict.refused and verdict.retry == "reorder" and "23, is the one the question sets aside" in verdict.text
+    assert "sets aside" not in check_answer(question, "20 companies [1].", passages, SYSTEM, 0.5).text

@@ -256,3 +256,8 @@ def test_small_numbers_in_words_are_no_amount_to_check() -> None:
 def test_a_rank_is_read_from_words_or_digits_and_nothing_else_is_a_rank():
     assert [rank_of(v) for v in ("first", "Second", "5th", " tenth ")] == [1, 2, 5, 10]
     assert [rank_of(v) for v in ("2", "RMB 4.84 billion", "firstly")] == [None, None, None]
+
+
+def test_buying_back_is_a_buyback():
+    assert terms("firms buying back their own stock") == terms("firms buyback their own stock")
+    assert "buyback" in said_alike(set(terms("buybacks")), set(terms("They bought back shares.")))

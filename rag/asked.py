@@ -373,7 +373,8 @@ _LEAD = (
 # before the words an instruction goes on with ("Output the word", "Answer in French").
 _INSTRUCTION_RE = re.compile(
     rf"^\W*{_LEAD}(?:(?:respond|write|say|append|begin|translate|repeat|ignore|disregard|forget|pretend|"
-    r"act as|role-?play)\b(?!-)|(?:answer|reply|output|print|end|start|format|prefix)\s+(?:['\"“‘]|"
+    r"act as|role-?play)\b(?!-)|(?:state|claim|assert|declare)\s+that\b|"
+    r"(?:answer|reply|output|print|end|start|format|prefix)\s+(?:['\"“‘]|"
     r"(?:the|a|an|your|every|each|all|only|in|with|from|this|that|it|me|exactly|just|now|briefly|fast|as|"
     r"using|without|to|by)\b)|"
     # "Your answer must be 'RMB 999 billion'", "You must reply in capitals"
@@ -460,7 +461,9 @@ _HIDDEN_RE = re.compile(
     r"<!--.*?(?:-->|$)|```\s*(?:system|developer|admin|assistant|instructions?)\b.*?(?:```|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm)\b(?:[\s,]+[\w-]+){0,3}\s*:"
     r"[^()\[\]]*[)\]]|\{[^{}]*[\"']role[\"']\s*:[^{}]*\}|"
     r"[(\[]\s*(?:admin(?:istrator)?|system|developer|moderator|operator)\s+"
-    r"(?:note|notice|message|memo|instructions?|override|directive)\s*:[^()\[\]]*[)\]]",
+    r"(?:note|notice|message|memo|instructions?|override|directive)\s*:[^()\[\]]*[)\]]|"
+    # A markup tag of its own: "</context>", "<system>".
+    r"</?[a-z][\w-]*\s*/?>",
     re.DOTALL | re.IGNORECASE,
 )
 # Requests no document answers, whatever it holds: writing of the assistant's own (a poem, a
@@ -489,7 +492,8 @@ _ADVICE_RE = re.compile(
     r"(?:stocks?|shares|equit(?:y|ies)|funds?|etfs?|investments?|securities|portfolio)\b|"
     r"\bwhich (?:[\w'’&-]+ ){0,3}?(?:stocks?|shares|funds?|etfs?) (?:should|to (?:buy|pick|choose)|"
     r"would you (?:buy|pick|choose|recommend)|will (?:give|return|rise|go up|make|earn|double|outperform|beat|"
-    r"jump|climb|soar|surge|rally|gain|fall|drop|crash|go down))\b|"
+    r"jump|climb|soar|surge|rally|gain|fall|drop|crash|go down|\d+x|multiply|skyrocket))\b|"
+    r"\bgo all[- ]in\b|"
     r"\b(?:is|are) (?:[\w'’&-]+ ){1,4}?(?:a good|a safe|a smart|worth (?:a|an)) (?:buy|investment|bet)\b|"
     r"\b(?:financial|investment) advice\b|"
     # A forecast of a price: "promise me its shares will triple", "a 12-month target price".
@@ -576,6 +580,8 @@ _PERIOD_WORDS = tuple(
 )
 
 
+# "YoY", "y/y": year-on-year, as documents write it.
+_YEAR_ON_YEAR_SHORT_RE = re.compile(r"(?<![\w/-])(?:yoy|y/y|y-o-y)(?![\w/-])", re.IGNORECASE)
 # A fiscal year written short: "FY2023", "FY 2026", "FY'25".
 _FISCAL_YEAR_RE = re.compile(r"\bFY\s?(?:((?:19|20)\d\d)|['’]?(\d\d))\b")
 # "the 2023 year" is 2023; "the 2026 fiscal year" is "the fiscal year 2026".
@@ -586,7 +592,8 @@ def plain_periods(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
     first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
-    year 2023", and "the 2023 year": 2023."""
+    year 2023", "the 2023 year": 2023, and "YoY": year-on-year."""
+    question = _YEAR_ON_YEAR_SHORT_RE.sub("year-on-year", question)
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     question = _YEAR_NOUN_RE.sub(
         lambda m: f"{m.group(1)} fiscal year {m.group(2)}" if m.group(3) else m.group(2), question

@@ -236,7 +236,7 @@ _SET_ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 _JOINED_WORDS_RE = re.compile(r"\b([a-z]+)\s+(?:and/or|or|and)\s+([a-z]+)\b", re.IGNORECASE)
-_SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than)\s", re.IGNORECASE)
+_SET_AGAINST_RE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|against|than|while|whereas)\s", re.IGNORECASE)
 _MINUS_SIGNS = ("-", "−", "–")
 # A verb with its particle is another word: a "cut-off" date is no cut.
 _CONTRAST_WORD_RE = re.compile(r"[a-z]+(?:-(?:off|out|in|on|up|down|over)\b)?")

@@ -342,6 +342,11 @@ def test_no_other_kind(question, supporting, passages):
         ("Annuities grew faster in 2023 by 200% compared to public funds, which grew by 10%.", None),
         ("Revenue grew faster: 9.7% in 2023 and 13.6% in 2022.", None),
         (
+            "Integrated circuits grew faster by 27.8% year-on-year, while intelligent detection grew by 62.3%.",
+            ("faster", "slower"),
+        ),
+        ("Detection grew faster by 62.3%, whereas circuits grew by 27.8%.", None),
+        (
             "The board has more chip makers (more than 110) than equipment makers (more than 120).",
             ("more", "less"),
         ),

@@ -485,20 +485,22 @@ _OWN_INSTRUCTIONS_RE = re.compile(
     r"your (?:instructions|rules|prompt|configuration|guidelines))\b",
     re.IGNORECASE,
 )
+# How a price moves, in a forecast of it: "will jump", "will double".
+_PRICE_MOVES = "rise|go up|jump|climb|soar|surge|rally|gain|double|fall|drop|crash|go down"
 _ADVICE_RE = re.compile(
     r"\b(?:should|shall|must) (?:i|we) (?:buy|sell|invest|hold|short)\b|"
     r"(?:^\W*|\b(?:you|please|and|then)\s+)(?:recommend|suggest|advise|pick|tip)\w* (?:(?:me|us) )?"
     r"(?:(?:a|an|the|some|which|what|one|best) )*(?:[\w'’&-]+ ){0,3}?"
     r"(?:stocks?|shares|equit(?:y|ies)|funds?|etfs?|investments?|securities|portfolio)\b|"
     r"\bwhich (?:[\w'’&-]+ ){0,3}?(?:stocks?|shares|funds?|etfs?) (?:should|to (?:buy|pick|choose)|"
-    r"would you (?:buy|pick|choose|recommend)|will (?:give|return|rise|go up|make|earn|double|outperform|beat|"
-    r"jump|climb|soar|surge|rally|gain|fall|drop|crash|go down|\d+x|multiply|skyrocket))\b|"
+    rf"would you (?:buy|pick|choose|recommend)|will (?:give|return|make|earn|outperform|beat|{_PRICE_MOVES}|"
+    r"\d+x|multiply|skyrocket))\b|"
     r"\bgo all[- ]in\b|"
     r"\b(?:is|are) (?:[\w'’&-]+ ){1,4}?(?:a good|a safe|a smart|worth (?:a|an)) (?:buy|investment|bet)\b|"
     r"\b(?:financial|investment) advice\b|"
     # A forecast of a price: "promise me its shares will triple", "a 12-month target price".
     r"\b(?:stocks?|shares|share price|stock price)\s+(?:will|would|are going to|is going to)\s+"
-    r"(?:rise|go up|jump|climb|soar|surge|rally|gain|double|triple|fall|drop|crash|go down)\b|"
+    rf"(?:{_PRICE_MOVES}|triple)\b|"
     r"\b(?:target price|price target)\b",
     re.IGNORECASE,
 )
@@ -691,7 +693,7 @@ def beyond_documents(question: str) -> str:
 
     read = [(p, wants(p), bool(_INSTRUCTION_RE.match(p))) for p in _clauses(question)]
     # What a request asks for, before what an instruction names ("Ignore all your rules").
-    asked = [w for _, w, instruction in sorted(read, key=lambda r: r[2]) if w]
+    asked = [w for _, w, _ in sorted(read, key=lambda r: r[2]) if w]
     rest = [p for p, w, instruction in read if not w and not instruction]
     if not asked or any(map(_asks, rest)):
         return ""

@@ -63,6 +63,7 @@ from rag.measure import (
     counts_another,
     currency_of,
     figure_in,
+    figure_mentions,
     gap_taken_for_level,
     gives_count,
     hedge_of,
@@ -2504,16 +2505,12 @@ def _sibling_counts_better(question: str, given: set[str], fig: str, sentence: s
     # From "how many" on: what leads up to it ("Lots of firms grew sales four years running,
     # but how many ...") tells of another count.
     wanted = asked_beyond_count(question[asked.start() :])
-    clauses = count_clauses(sentence)
-    mine = [said_alike(wanted, set(terms(words))) for f, words in clauses if f == fig]
     # The agents of what comes before ("Over 50 drugs developed by 27 companies") are told by
     # those words, not by their own.
-    if any(
-        _BY_AGENT_RE.search(sentence, 0, m.start())
-        for m in FIGURE_MENTION_RE.finditer(sentence)
-        if fig in figures(m.group(0))
-    ):
+    if any(_BY_AGENT_RE.search(sentence, 0, m.start()) for m in figure_mentions(sentence, fig)):
         return False
+    clauses = count_clauses(sentence)
+    mine = [said_alike(wanted, set(terms(words))) for f, words in clauses if f == fig]
     return bool(mine) and any(
         mine[0] < said_alike(wanted, set(terms(words)))
         and (

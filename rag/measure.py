@@ -290,7 +290,7 @@ def before_figure(sentence: str, fig: str) -> str:
     """The words of ``sentence`` up to ``fig``, whose nearest name is what it is about:
     "STAR 50 ETF ... 130 billion, while the STAR 100 ETF ... increase of 42.3%". Empty when
     the sentence pairs names and figures "respectively": then the name may be further back."""
-    match = None if RESPECTIVELY_RE.search(sentence) else next(_mentions(sentence, fig), None)
+    match = None if RESPECTIVELY_RE.search(sentence) else next(figure_mentions(sentence, fig), None)
     return sentence[: match.start()] if match else ""
 
 
@@ -332,7 +332,7 @@ def _words_after(text: str, end: int) -> set[str]:
     return {t for t in terms(" ".join(after)) if not t[0].isdigit()}
 
 
-def _mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
+def figure_mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
     """Each place ``text`` writes ``fig``, in whatever form ("100,000" for 100000)."""
     for match in FIGURE_MENTION_RE.finditer(text):
         said = figures(match.group(0))
@@ -347,18 +347,20 @@ _IN_NAME_RE = re.compile(r"^[A-Za-z-].*|.*[A-Za-z]$", re.DOTALL)
 def times_written(text: str, fig: str) -> int:
     """How many times ``text`` writes ``fig``, in whatever form, as a figure of its own (the
     "1" of "BL-B01D1" is part of a name)."""
-    return sum(1 for m in _mentions(text, fig) if not _IN_NAME_RE.match(text[max(0, m.start() - 1) : m.end() + 1]))
+    return sum(
+        1 for m in figure_mentions(text, fig) if not _IN_NAME_RE.match(text[max(0, m.start() - 1) : m.end() + 1])
+    )
 
 
 def _counted(text: str, fig: str) -> list[set[str]]:
     """The words that follow each mention of ``fig`` in ``text`` (what it counts)."""
-    return [_words_after(text, match.end()) for match in _mentions(text, fig)]
+    return [_words_after(text, match.end()) for match in figure_mentions(text, fig)]
 
 
 def counted_mention(sentence: str, fig: str) -> str:
     """``fig`` as ``sentence`` writes it, with the words after it up to a break or another
     figure: "... a total of 369 STAR Market companies had launched" -> "369 STAR Market companies"."""
-    for match in _mentions(sentence, fig):
+    for match in figure_mentions(sentence, fig):
         after = _PHRASE_END_RE.split(sentence[match.end() : match.end() + _COUNTED_CHARS], maxsplit=1)[0]
         return " ".join([match.group(0), *after.split()[:_COUNTED_WORDS]])
     return fig
@@ -439,7 +441,7 @@ _HEDGE_WRITTEN = dict.fromkeys(("exceeding", "above", "in excess of", "upwards o
 def hedge_of(text: str, fig: str) -> str:
     """The word that bounds or rounds ``fig`` where ``text`` writes it ("over" for "Over 90%
     of the companies"), or "" when none does or its mentions differ."""
-    found = {_hedge_before(text, mention) for mention in _mentions(text, fig)}
+    found = {_hedge_before(text, mention) for mention in figure_mentions(text, fig)}
     hedge = found.pop() if len(found) == 1 else ""
     return _HEDGE_WRITTEN.get(hedge, hedge)
 
@@ -455,7 +457,7 @@ def hedged(text: str, fig: str) -> bool:
     """Whether ``text`` bounds or rounds ``fig`` anywhere, before it or after ("30-plus")."""
     return any(
         _HEDGE_BEFORE_RE.search(text[: at.start()]) or _HEDGE_AFTER_RE.match(text, at.end())
-        for at in _mentions(text, fig)
+        for at in figure_mentions(text, fig)
     )
 
 
@@ -463,7 +465,7 @@ def with_hedge(text: str, fig: str, hedge: str) -> str:
     """``text`` with ``hedge`` before its one mention of ``fig`` and the currency leading it:
     "90% of the companies" becomes "Over 90% of the companies". As it was unless it
     mentions ``fig`` once."""
-    mentions = list(_mentions(text, fig))
+    mentions = list(figure_mentions(text, fig))
     if len(mentions) != 1:
         return text
     at = mentions[0].start()
@@ -479,10 +481,10 @@ def bar_taken_for_value(claim: str, fig: str, sentence: str) -> bool:
     50%") where the sentence gives it only as the bar that a group it counts clears ("with
     47 companies experiencing growth of over 50%"). A claim that bounds the share too, or
     gives the group's count, reads the sentence rightly."""
-    if not fig.endswith("%") or any(_BOUND_BEFORE_RE.search(claim[: m.start()]) for m in _mentions(claim, fig)):
+    if not fig.endswith("%") or any(_BOUND_BEFORE_RE.search(claim[: m.start()]) for m in figure_mentions(claim, fig)):
         return False
     given = figures(claim)
-    mentions = list(_mentions(sentence, fig))
+    mentions = list(figure_mentions(sentence, fig))
     for mention in mentions:
         before = sentence[: mention.start()]
         if not _BAR_BEFORE_RE.search(before):
@@ -512,7 +514,7 @@ def value_taken_for_bar(question: str, fig: str, sentence: str) -> bool:
     gross profit margin reaching 41.7%", not "a gross profit margin of more than 50%"."""
     if not _BAR_ASKED_RE.search(question):
         return False
-    mentions = list(_mentions(sentence, fig))
+    mentions = list(figure_mentions(sentence, fig))
     return bool(mentions) and not any(_BOUND_AT_FIGURE_RE.search(sentence[: m.start()]) for m in mentions)
 
 
@@ -603,7 +605,7 @@ def _given_as_gap(text: str, mention: re.Match[str]) -> bool:
 def read_as_gap_or_change(sentence: str, fig: str) -> bool:
     """Whether ``sentence`` gives ``fig`` as a gap ("4.7% higher than") or a change ("an increase of 4.7%")."""
     changed = bool(_CHANGE_WORD_RE.search(lead_in(sentence, fig)))
-    return changed or any(_given_as_gap(sentence, m) for m in _mentions(sentence, fig))
+    return changed or any(_given_as_gap(sentence, m) for m in figure_mentions(sentence, fig))
 
 
 def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
@@ -614,9 +616,9 @@ def gap_taken_for_level(claim: str, fig: str, sentence: str) -> bool:
     change ("an increase of 4.7%") only as a gap from an earlier time ("4.7% higher than in
     2022"), not from another thing ("62.3% higher than that of integrated circuits" from
     "growth rates ... reaching 27.8% and 62.3% respectively")."""
-    if not any(_given_as_gap(claim, m) for m in _mentions(claim, fig)) or not any(_mentions(sentence, fig)):
+    if not any(_given_as_gap(claim, m) for m in figure_mentions(claim, fig)) or not any(figure_mentions(sentence, fig)):
         return False
-    if any(_given_as_gap(sentence, m) for m in _mentions(sentence, fig)):
+    if any(_given_as_gap(sentence, m) for m in figure_mentions(sentence, fig)):
         return False
     return not read_as_gap_or_change(sentence, fig) or not any(map(_EARLIER_RE.search, _THAN_RE.findall(claim)))
 
@@ -705,7 +707,7 @@ def _spans_time(text: str, fig: str) -> bool:
 
 def _each_mention(text: str, fig: str, test: Callable[[re.Match[str]], bool]) -> bool:
     """Whether ``text`` writes ``fig`` and each mention passes ``test``."""
-    results = [test(m) for m in _mentions(text, fig)]
+    results = [test(m) for m in figure_mentions(text, fig)]
     return bool(results) and all(results)
 
 
@@ -785,10 +787,11 @@ def _without_other_figures(evidence: str, answer: str) -> str:
     what it is of ("Net cash flow totaled RMB 139.55 billion, up 13.6%")."""
     given = figures_but_years(answer)
     clauses = re.split(r",\s", evidence)
-    last = max((i for i, clause in enumerate(clauses) if figures_but_years(clause) & given), default=None)
+    stated = [figures_but_years(clause) for clause in clauses]
+    last = max((i for i, found in enumerate(stated) if found & given), default=None)
     if last is None:
         return evidence
-    return ", ".join(clause for i, clause in enumerate(clauses) if i <= last or not figures_but_years(clause))
+    return ", ".join(clause for i, clause in enumerate(clauses) if i <= last or not stated[i])
 
 
 def measure_unsaid(question: str, evidence: str) -> str:
@@ -896,7 +899,7 @@ def change_for_share(answer: str, evidence: str, question: str) -> str:
     if _CHANGE_WORD_RE.search(question):
         return ""
     for fig in (f for f in figures(answer) if f.endswith("%")):
-        mentions = [(sentence, match) for sentence in sentences(evidence) for match in _mentions(sentence, fig)]
+        mentions = [(sentence, match) for sentence in sentences(evidence) for match in figure_mentions(sentence, fig)]
         if mentions and all(
             _CHANGE_WORD_RE.search(lead_in(sentence, fig)) or _CHANGE_AFTER_RE.match(sentence, match.end())
             for sentence, match in mentions
@@ -916,7 +919,7 @@ def level_for_gap(answer: str, evidence: str, question: str) -> str:
     (fig,) = said
     found = ""
     for sentence in sentences(evidence):
-        if any(_mentions(sentence, fig)):
+        if any(figure_mentions(sentence, fig)):
             if read_as_gap_or_change(sentence, fig):
                 return ""
             found = found or counted_mention(sentence, fig)
@@ -1057,7 +1060,7 @@ def _places(value: Decimal) -> int:
 
 def currency_of(text: str, fig: str) -> str:
     """The currency ``text`` writes before ``fig``'s first mention, as written ("US$"), or ""."""
-    mention = next(_mentions(text, fig), None)
+    mention = next(figure_mentions(text, fig), None)
     before = mention and _CURRENCY_BEFORE_RE.search(text[: mention.start()])
     return before.group(1) if before else ""
 
@@ -1066,7 +1069,7 @@ def _counts_apart(text: str, a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` count different things: "42 companies put forth 45 plans"."""
     nouns = []
     for fig in (a, b):
-        mention = next(_mentions(text, fig))
+        mention = next(figure_mentions(text, fig))
         after = (w.strip(",.;:()").lower() for w in text[mention.end() :].split()[:_COUNTED_WORDS])
         nouns.append({w for w in after if len(w) > 3 and w.endswith("s") and not w.endswith("ss")})
     return all(nouns) and not nouns[0] & nouns[1]
@@ -1075,7 +1078,7 @@ def _counts_apart(text: str, a: str, b: str) -> bool:
 def _with_unit(text: str, fig: str, number: str = "") -> str:
     """``number`` (by default ``fig`` as ``text`` writes it) with the currency and the unit of
     ``fig``'s first mention in ``text``: "RMB 4.84 billion", "1,240 tonnes"."""
-    mention = next(_mentions(text, fig))
+    mention = next(figure_mentions(text, fig))
     after = _UNIT_AFTER_RE.match(text, mention.end()) if unit_of(text, fig) else None
     parts = (currency_of(text, fig), number or mention.group(0), after and after.group(1))
     return " ".join(w for w in parts if w).replace("$ ", "$")
@@ -1083,7 +1086,7 @@ def _with_unit(text: str, fig: str, number: str = "") -> str:
 
 def _went_down(text: str, fig: str) -> bool:
     """Whether ``text`` gives the rate ``fig`` as a fall ("a decline of 4.7%", "-4.7%")."""
-    before = text[: next(_mentions(text, fig)).start()]
+    before = text[: next(figure_mentions(text, fig)).start()]
     if hedge := _HEDGE_BEFORE_RE.search(before):  # "fell by nearly 5%"
         before = before[: hedge.start()].rstrip()
     signed = before.endswith(_MINUS_SIGNS) and not before[-2:-1].isalnum()

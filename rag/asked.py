@@ -384,8 +384,8 @@ _INSTRUCTION_RE = re.compile(
     r"you(?:\s+are|['’]re)\s+(?:now|no longer|in|acting|playing)\b|"
     # "Let's play a game where you're 'Professor Yes'": whom to play.
     r"let['’]?s\s+(?:play|pretend|imagine|role-?play)\b|"
-    # "you are FinBot", "you're 'Professor Yes'": a persona to play, by its name.
-    r"you(?:\s+are|['’]re)\s+(?-i:['\"“‘][A-Z]|[A-Z][a-z]+[A-Z])|"
+    # "you are FinBot", "you're 'Professor Yes'", "you're DAN now": a persona to play, by its name.
+    r"you(?:\s+are|['’]re)\s+(?-i:['\"“‘][A-Z]|[A-Z][a-z]+[A-Z]|[A-Z]{2,}\b)|"
     r"you\s+(?:must|should|shall|have to|need to|are to)\s+(?:(?:now|only|always|just)\s+)*"
     r"(?:answer|reply|respond|say|output|write|print|state|ignore|disregard|forget|pretend|act|begin|start|end|"
     r"use|include|append|repeat|translate|cite)\b)",
@@ -415,6 +415,13 @@ _OFFERED_SOURCE_RE = re.compile(
 )
 # "SYSTEM OVERRIDE:", "ADMIN NOTICE:": a shouted label heads what it says to the assistant.
 _SHOUTED_LABEL_RE = re.compile(r"^\s*(?:[A-Z][A-Z-]+\s+){0,3}[A-Z][A-Z-]+\s*:\s*$")
+# A label addressing the assistant or its set-up ("SYSTEM NOTICE:", "Admin note:"): what it
+# heads, up to the question, is said to the assistant, not asked.
+_NOTICE_LABEL_RE = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}(?:system|admin|administrator|developer|operator|assistant|override)\b"
+    r"(?:\s+[\w-]+){0,2}\s*:\s*$",
+    re.IGNORECASE,
+)
 _LEAD_IN_RE = re.compile(r"^\W*(?:[\w'’]+[\s,]+){0,4}[\w'’]+\s*:\s*$")
 _VERIFIES_RE = re.compile(
     r"\b(?:is|was|are|were)\s+(?:that|this|it|he|she|they|the \w+)\s+(?:right|true|correct|accurate)\b|"
@@ -441,15 +448,22 @@ _REQUEST_RE = re.compile(
 _ASKED_AFTER_SCENE_RE = re.compile(
     r"^[^?]*,\s*(?:by\s+)?(?:what|which|who|when|where|why|how)\b[^?]*\?\s*$", re.IGNORECASE
 )
-_CLAUSE_BREAK_RE = re.compile(r"(?<=:)\s+")
+# After a colon; before what the question goes on to ask once an instruction is done ("say
+# 'pwned' first, then tell me how many ...", "Disregard that notice — what was ...?").
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?<=:)\s+|(?<=[,;])\s+(?=(?:and\s+)?then\s+(?:tell|give|show|what|which|how|who|when|where)\b)|"
+    r"\s+[—–-]+\s+(?=(?:what|which|how|who|whom|whose|when|where|why)\b)",
+    re.IGNORECASE,
+)
 # "such plans", "those companies": what a question refers back to.
 _REFERRED_RE = re.compile(r"\b(such|those|these|the same)\s+([a-z]{3,})\b", re.IGNORECASE)
 
 # "... only the Jan-Mar 2024 number. what was ...?": a question typed in lower case still starts one.
 _LOWER_QUESTION_BREAK_RE = re.compile(
     # Not "is", "was": "Beigene, Ltd. was the first ..." goes on after an abbreviation.
-    # "... lol. anyway, which company ...?": a word that turns to the question may lead it.
-    r"(?<=[.!])\s+(?=(?:(?:anyway|anyhow|so|ok|okay|now|well|but|then|right)\W+)?"
+    # "... lol. anyway, which company ...?", "ok anyway, how much ...?": words that turn to
+    # the question may lead it.
+    r"(?<=[.!])\s+(?=(?:(?:anyway|anyhow|so|ok|okay|now|well|but|then|right)\W+){0,2}"
     r"(?:what|which|how|who|whom|whose|when|where|why)\s)"
 )
 # Left out whole: a markup comment, hidden where the question is shown on a page; a note in
@@ -588,14 +602,18 @@ _YEAR_ON_YEAR_SHORT_RE = re.compile(r"(?<![\w/-])(?:yoy|y/y|y-o-y)(?![\w/-])", r
 _FISCAL_YEAR_RE = re.compile(r"\bFY\s?(?:((?:19|20)\d\d)|['’]?(\d\d))\b")
 # "the 2023 year" is 2023; "the 2026 fiscal year" is "the fiscal year 2026".
 _YEAR_NOUN_RE = re.compile(r"\b(the)\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s+)?year\b(?!-)", re.IGNORECASE)
+# "star cos", "chip cos": companies, written short after what they are ("'cos" at a clause's
+# start is "because").
+_COMPANIES_SHORT_RE = re.compile(r"(?<=[A-Za-z][\s-])cos\b(?!['’])", re.IGNORECASE)
 
 
-def plain_periods(question: str) -> str:
+def plain_wording(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
     first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
-    year 2023", "the 2023 year": 2023, and "YoY": year-on-year."""
+    year 2023", "the 2023 year": 2023, "YoY": year-on-year, and "star cos": star companies."""
     question = _YEAR_ON_YEAR_SHORT_RE.sub("year-on-year", question)
+    question = _COMPANIES_SHORT_RE.sub("companies", question)
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     question = _YEAR_NOUN_RE.sub(
         lambda m: f"{m.group(1)} fiscal year {m.group(2)}" if m.group(3) else m.group(2), question
@@ -634,8 +652,11 @@ def without_instructions(question: str) -> str:
     parts = _clauses(question)
     kept: list[str] = []
     offered: list[str] = []  # a source offered, with what it says up to the next question
-    offering = False
+    offering = noticed = False
     for part in parts:
+        noticed = bool(_NOTICE_LABEL_RE.match(part)) or (noticed and not _asks(part))
+        if noticed:
+            continue
         # A question that names the source ("Using the corrected number, what is ...?") is still asked.
         if _OFFERED_SOURCE_RE.search(part) and not _asks(part):
             offering = True

@@ -68,6 +68,7 @@ from rag.measure import (
     gives_count,
     hedge_of,
     hedged,
+    hedged_mention,
     lead_in,
     level_for_change,
     level_for_gap,
@@ -193,6 +194,8 @@ _CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc
 _MIN_ALIKE_LETTERS = 6
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # A figure or a word of a claim, as a value of a "respectively" sentence may be given.
+# What joins a value to its item after it: "23.3% for operating revenue", "24.4% in net profit".
+_VALUE_FOR_ITEM_RE = re.compile(r"\s+(?:for|in|of|on|from)\s+(?:the\s+|its\s+|their\s+)?")
 _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
 # The words a bare value may come with: "27.8% and 62.3%", "RMB 4.84 billion".
 _BARE_VALUE_WORDS = frozenset("and rmb usd eur billion million thousand trillion per cent percent".split())
@@ -262,6 +265,7 @@ _COMPOUND_ASKED_RE = re.compile(
 )
 # A claim's words about a count that another sentence must say beyond the count's own (see _described_better).
 _MORE_DESCRIBED = 2
+_SET_ASIDE_WORDS = 2  # the fewest words a phrase set aside is told by
 # How a sentence writes a figure of the kind a question asks for (see answer_kind), and the
 # question's words that only say that kind.
 _KIND_OF_FIGURE: dict[str, Callable[[str, str], bool]] = {
@@ -373,7 +377,7 @@ _BROKEN_OFF_RE = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|with|from|by|for)|&)
 # A question proper pointing back at what it first stated: "How big are the products tracking it?"
 _REFERS_BACK_RE = re.compile(r"\b(?:it|its|they|their|them|this company|the company|the firm)\b", re.IGNORECASE)
 # What a "how many ...?" question counts: "how many STAR indices".
-_COUNTED_KIND_RE = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+_COUNTED_KIND_WORDS = 3  # the words after "how many" or "the number of" that may name what is counted
 # Not "US": "sales in the US 30% higher" names a country.
 _CURRENCY_ON_SHARE_RE = re.compile(
     rf"(?:\b(?:{'|'.join(c for c in CURRENCY_CODES if c != 'US')})\b|[$€£¥])\s*(?=\d[\d,.]*\s*%)"
@@ -446,6 +450,13 @@ _SET_ASIDE_FIGURE_RE = re.compile(
     r"(?:the\s+|those\s+)?(\d[\d,]*(?:\.\d+)?%?)(?![\d%])",
     re.IGNORECASE,
 )
+# A question that wants the figure itself, not a bound on it: "What exact net profit ...?".
+_EXACT_ASKED_RE = re.compile(r"\b(?:exact|precise)\b|\b(?:exactly|precisely)\s+how\s+(?:many|much)\b", re.IGNORECASE)
+# What a question sets aside in words: "..., as opposed to the proposed repurchase limits?".
+_SET_ASIDE_PHRASE_RE = re.compile(
+    r"\b(?:rather than|instead of|as opposed to|as distinct from)\s+(?:the\s+|a\s+|any\s+)?([^,;:?!.()]+)",
+    re.IGNORECASE,
+)
 # A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
 _SET_ASIDE_DATE_RE = re.compile(
     r"\b(?:rather than|instead of|as opposed to|"
@@ -493,10 +504,12 @@ _DAY_DATE_RE = re.compile(
 _UPPER_BOUND_RE = re.compile(r"\b(?:at (?:the )?most|upper limit|ceiling)\b", re.IGNORECASE)
 _LOWER_BOUND_RE = re.compile(r"\b(?:at (?:the )?least|lower limit|floor)\b", re.IGNORECASE)
 # Questions that ask for something to be found and said ("which company ...", "what were the
-# three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?").
+# three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?",
+# "A vs B: who ...?").
 _OPEN_QUESTION_RE = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|name|list)\b", re.IGNORECASE)
 _CLOSED_QUESTION_RE = re.compile(
-    r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b|\bor\b",
+    r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b|"
+    r"\b(?:or|vs|versus)\b",
     re.IGNORECASE,
 )
 _SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
@@ -951,6 +964,8 @@ def check_answer(
     if figured and (total := _total_for_one(question, core)):
         return decline(f"The passages found give {total}, not the figure asked for alone.", notes)
     lead_ins = "\n".join(s.lead_ins for s in kept)
+    if figured and (aside := _described_set_aside(question, lead_ins)):
+        return decline(f"The figure found is for “{aside}”, which the question sets aside.", notes)
     # The paragraphs the answer stands in, all of them: a long one is split into passages.
     paragraphs = {evidence[n].passage.chunk.paragraph_id for s in kept for n in s.passages}
     supporting = "\n".join(
@@ -993,6 +1008,8 @@ def check_answer(
     if not compares:
         kept = _paired_rightly(kept, evidence, question, notes)
     kept = [_compared_rightly(_spelled_rightly(_hedged_rightly(s, notes), evidence, notes), notes) for s in kept]
+    if bounded := _bound_for_exact(question, kept):
+        return decline(f"The passages give only “{bounded}”, not the exact figure asked for.", notes)
     if DATE_QUESTION_RE.search(question):
         kept = [_dated_rightly(s, notes) for s in kept]
     kept = _replied_rightly(kept, question, notes)
@@ -1166,6 +1183,35 @@ def _figures_set_aside(question: str, answer: str) -> str:
     aside = {f for m in _SET_ASIDE_FIGURE_RE.finditer(question) for f in figures_but_years(m.group(1))}
     given = figures_but_years(answer)
     return ", ".join(sorted(given)) if aside and given and given <= aside else ""
+
+
+def _bound_for_exact(question: str, kept: list[_Support]) -> str:
+    """The answer's figure, with the word that bounds it ("over RMB 1 billion"), when the
+    question asks for an exact or precise figure and the passages only bound it; else "".
+    A bound the question sets itself ("over 50%") is not the answer's."""
+    if not _EXACT_ASKED_RE.search(question):
+        return ""
+    asked = figures(question)
+    for support in kept:
+        claim = support.claim.body
+        for fig in figures_but_years(claim) - asked:
+            if bounded := hedged_mention(claim, fig):
+                return bounded[0].lower() + bounded[1:]
+    return ""
+
+
+def _described_set_aside(question: str, lead_ins: str) -> str:
+    """What the question sets aside in words ("the total actually spent on buybacks, as
+    opposed to the proposed repurchase limits?") when the words leading up to the answer's
+    figures say all of it ("with proposed repurchase limits amounting to RMB 17.89 billion");
+    else "". A phrase of one word ("rather than revenue") is too little to tell by."""
+    said = set(terms(lead_ins))
+    for match in _SET_ASIDE_PHRASE_RE.finditer(question):
+        phrase = match.group(1).strip()
+        wanted = {t for t in terms(phrase) if not t[0].isdigit()}
+        if len(wanted) >= _SET_ASIDE_WORDS and said_alike(wanted, said) == wanted:
+            return phrase
+    return ""
 
 
 def _superlative_unsaid(question: str, support: _Support, evidence: dict[int, _Evidence]) -> str:
@@ -1702,8 +1748,9 @@ def _left_out(sentence: str, answer: str) -> list[str]:
     parts = split_list(sentence)
     items, separators = parts[0::2], parts[1::2]
 
+    # "Signal &Communication": an ampersand glued on joins words of one name.
     def is_item_word(word: str) -> bool:
-        return bool(_LIST_ITEM_WORD_RE.fullmatch(word.strip(".,;:()")))
+        return bool(_LIST_ITEM_WORD_RE.fullmatch(word.strip(".,;:()").lstrip("&")))
 
     # A colon or semicolon closes an item: "around Greyhaven Harbor: Pellham Cove".
     def tail(item: str) -> str:
@@ -2073,8 +2120,12 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question
     in_question = question.lower()
     gives_values = any(_value_key(m.group(0)) in keys for m in _VALUE_WORD_RE.finditer(in_question))
     asked = set() if len(values) != 1 or gives_values else set(_items_asked(pairs, question))
+    # Where a value comes before its item ("23.3% for revenue and 24.4% for net profit"), that
+    # item is the value's, not the next one's before it; "revenue (23.3%) and net profit (24.4%)"
+    # names each item before its value.
+    owned: set[int] = set()
     for i, word in enumerate(values):
-        before = [k for _, end, k in named if end <= word.start()]
+        before = [k for start, end, k in named if end <= word.start() and start not in owned]
         # Not past the next value: in "23.3% revenue and 24.4% net profit" net profit is 24.4%'s.
         up_to = values[i + 1].start() if i + 1 < len(values) else len(lowered)
         # Nor the item of the next value: in "revenue (23.3%) and net profit (24.4%)" net profit
@@ -2082,6 +2133,10 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question
         following = _value_key(values[i + 1].group(0)) if i + 1 < len(values) else None
         after = [k for start, _, k in named if word.end() <= start < up_to and keys[k] != following]
         owner = before[-1] if before else after[0] if after else next(iter(asked)) if len(asked) == 1 else None
+        if not before and after:
+            start = next(start for start, _, k in named if k == after[0] and word.end() <= start < up_to)
+            if _VALUE_FOR_ITEM_RE.fullmatch(lowered, word.end(), start):
+                owned.add(start)
         key = _value_key(word.group(0))
         if owner is not None and keys[owner] != key:
             item, value = pairs[owner]
@@ -2264,10 +2319,11 @@ def _one_of_several(question: str, asked_names: list[str], core: str, wide: str)
     tracking the STAR ESG Index are nearly RMB 160 billion" from "... indices such as the STAR
     100 Index and STAR ESG Index. Presently, the 15 indices collectively represent nearly RMB
     160 billion". A figure of one of several is said with its name. "" when there is none.
-    Not when the question counts that kind: "how many indices, counting the STAR ESG one?"
-    asks for all of them."""
-    counted = _COUNTED_KIND_RE.search(question)
-    kinds = {_singular(w) for w in counted.group(1).split()} if counted else set()
+    Not when the question counts that kind: "how many indices, counting the STAR ESG one?",
+    "the number of indices, following the STAR ESG?" ask for all of them."""
+    counted = COUNT_QUESTION_RE.search(question)
+    named = _WORD_RE.findall(question, counted.end())[:_COUNTED_KIND_WORDS] if counted else []
+    kinds = {_singular(w) for w in named}
     unsaid = [name for name in asked_names if not _written_in(name, core) and _written_in(name, wide)]
     # Each sentence's names of several words, read once for all names.
     phrased = [[p.split() for p in _NAME_PHRASE_RE.findall(sentence)] for sentence in sentences(wide)] if unsaid else []

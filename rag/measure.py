@@ -108,6 +108,7 @@ _UNIT_AFTER_RE = re.compile(r"\s*(?:(?:consecutive|straight|successive|running)\
 _CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
 _CURRENCY_WORDS = r"yuan|dollars?|euros?|pounds?"
 _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
+_SCALE_AFTER_RE = re.compile(r"\s*(?:%|(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(
     rf"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:{_CURRENCY_WORDS})\b", re.IGNORECASE
 )
@@ -451,6 +452,16 @@ def _hedge_before(text: str, mention: re.Match[str]) -> str:
     word = before.group(1).lower() if before else ""
     # "over 4 years" is as often "across" them as "more than".
     return "" if word == "over" and _SPAN_AFTER_RE.match(text, mention.end()) else word
+
+
+def hedged_mention(text: str, fig: str) -> str:
+    """``fig`` as ``text`` writes it with the word that bounds or rounds it before, and its
+    scale: "over RMB 1 billion"; "" where nothing does."""
+    for mention in figure_mentions(text, fig):
+        if _hedge_before(text, mention) and (before := _HEDGE_BEFORE_RE.search(text[: mention.start()])):
+            scale = _SCALE_AFTER_RE.match(text, mention.end())
+            return text[before.start() : scale.end() if scale else mention.end()]
+    return ""
 
 
 def hedged(text: str, fig: str) -> bool:

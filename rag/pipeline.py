@@ -25,7 +25,7 @@ from rag.asked import (
     comparison,
     comparison_questions,
     difference_questions,
-    plain_periods,
+    plain_wording,
     side_label,
     sum_questions,
     without_instructions,
@@ -209,7 +209,7 @@ class Pipeline:
         question = standalone_question(plain, previous, self.generator, self.settings.max_question_chars)
         if question != plain:
             timings["rewrite"] = time.perf_counter() - mark
-        question = plain_periods(question)
+        question = plain_wording(question)
         key = (" ".join(question.lower().split()), index.build_id)
         cached = self._cached(key)
         if cached is not None:

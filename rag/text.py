@@ -448,8 +448,9 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # "A and B grew 1% and 2%, respectively": names and figures paired by position.
 RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
 
-# Between the items of an enumeration: "A, B and C", "A, B, and C", "A or B".
-LIST_SEPARATOR = r"(?:\s?,\s(?:and\s)?|\s(?:and|or)\s)"
+# Between the items of an enumeration: "A, B and C", "A, B, and C", "A or B". Not inside a
+# company's name: "Equipment Co., Ltd., and Tieke" lists two.
+LIST_SEPARATOR = r"(?:\s?,\s(?!(?:Ltd|Inc|LLC|Corp|plc|PLC)\b)(?:and\s)?|\s(?:and|or)\s)"
 _LIST_SPLIT_RE = re.compile(f"({LIST_SEPARATOR})")
 
 

@@ -831,6 +831,48 @@ def test_an_item_at_the_end_of_an_answers_sentence_counts_as_given():
     assert _left_out("Patents went to SMIC and CICT.", "CICT.") == ["SMIC"]
 
 
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("What exact net profit did Kestrel report in 2024?", True),
+        ("Precisely how much net profit did Kestrel report in 2024?", True),
+        # "What exactly" asks what was said, bound or not.
+        ("What exactly did Kestrel's net profit do in 2024?", False),
+        ("Exactly how many firms had net profit over RMB 1 billion in 2024?", False),
+    ],
+)
+def test_a_bound_does_not_answer_a_question_asking_for_the_exact_figure(question, refused):
+    text = "In 2024, 3 firms including Kestrel had net profit over RMB 1 billion."
+    draft = "3 firms [1]." if "many" in question else "2024 net profit was over RMB 1 billion [1]."
+    verdict = check_answer(question, draft, _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused is refused
+    if refused:
+        assert "only “over RMB 1 billion”, not the exact figure" in verdict.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("What was actually spent on buybacks in 2023, as opposed to the proposed repurchase limits?", True),
+        ("What were the proposed repurchase limits in 2023, rather than the amounts actually spent?", False),
+    ],
+)
+def test_a_figure_for_what_the_question_sets_aside_in_words_is_no_answer(question, refused):
+    text = "In 2023, 146 firms introduced 152 plans, with proposed repurchase limits amounting to RMB 17.89 billion."
+    verdict = check_answer(question, "RMB 17.89 billion [1].", _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused is refused
+
+
+def test_a_list_of_company_names_is_followed_past_their_suffixes_and_ampersands():
+    sentence = (
+        "China Railway Signal &Communication Corporation Limited, Times Electric, Kestrel Equipment Co., Ltd., "
+        "and Larkspur Railway-Tech Co., Ltd. assisted in the construction of the railway."
+    )
+    answer = "China Railway Signal &Communication Corporation Limited helped build the railway [1]."
+    left_out = ["Times Electric", "Kestrel Equipment Co., Ltd", "Larkspur Railway-Tech Co., Ltd"]
+    assert _left_out(sentence, answer) == left_out
+
+
 def test_a_list_of_figures_is_followed_along_its_joins():
     sentence = "Calibrate with buffers of pH 4.01, 7.00 and 10.01 before use."
     verdict = check_answer(
@@ -880,6 +922,7 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
         ("Which company makes the Kestrel X2?", "Larkspur Instruments makes the Kestrel X2 [1].", False),
         ("How many sources supplied the raw water?", "Three sources supplied the raw water [1].", False),
         ("Which grew faster, revenue or profit?", "Revenue grew faster [1].", False),
+        ("revenue vs profit: which grew faster in 2023?", "Profit grew faster in 2023 [1].", False),
         ("Did revenue grow in 2023?", "Revenue grew in 2023 [1].", False),
         ("What happened to revenue in 2023?", "Revenue fell sharply in 2023 [1].", False),
     ],
@@ -1911,6 +1954,10 @@ def test_an_item_is_read_with_its_own_value_not_the_one_beside_it():
     assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
     swapped = "The compound growth rates of revenue (24.4%) and net profit (23.3%) are measured from 2019 [1]."
     assert check_answer(question, swapped, passages, SYSTEM, 0.5).refused
+    # Nor is an item named after its own value read as the next value's.
+    question = "Against which year are the compound growth rates of 23.3% for revenue and 24.4% for net profit set?"
+    draft = "The compound growth rates of 23.3% for operating revenue and 24.4% for net profit date from 2019 [1]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused
 
 
 def test_a_part_of_the_year_does_not_answer_for_the_whole_year():
@@ -2283,6 +2330,8 @@ def test_a_count_of_a_kind_is_not_one_of_several_of_that_kind() -> None:
     )
     counted = "Counting the STAR 100 and STAR ESG ones, how many indices are there?"
     assert not check_answer(counted, "There are 15 indices [1].", passages, SYSTEM, 0.5).refused
+    numbered = "What is the number of indices, following the release of the STAR 100 and STAR ESG?"
+    assert not check_answer(numbered, "15 indices [1].", passages, SYSTEM, 0.5).refused
     one = "How big are the products tracking the STAR ESG Index?"
     assert check_answer(one, "They are nearly RMB 160 billion [1].", passages, SYSTEM, 0.5).refused
 

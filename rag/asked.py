@@ -195,11 +195,13 @@ _DID_THAN_RE = re.compile(
     re.IGNORECASE,
 )
 # ... or the difference between two figures: "By how many percentage points did the growth
-# of R&D exceed that of revenue in 2023?", "What's the gap between A and B?",
+# of R&D exceed that of revenue in 2023?", "By what margin, in RMB billion, did A exceed B?",
+# "What's the gap between A and B?",
 # "How much higher was A than B?".
 _DIFFERENCE_RES = (
     re.compile(
-        r"^(?P<pre>[^?]*?\b)?by how (?:much|many(?:\s+[\w-]+){1,2}?)\s+(?:did|was|were|is|are)\s+(?P<a>.+?)\s+"
+        r"^(?P<pre>[^?]*?\b)?by (?:how (?:much|many(?:\s+[\w-]+){1,2}?)|what (?:margin|amount))"
+        r"(?:,\s+in\s+[^,?]+,)?\s+(?:did|was|were|is|are)\s+(?P<a>.+?)\s+"
         r"(?:exceed|outpace|outgrow|surpass|top|beat|(?:(?:grow|rise|be)\s+)?"
         r"(?:more|faster|higher|larger|greater|bigger)\s+than)\s+(?P<b>[^?]+?)\s*\?",
         re.IGNORECASE,
@@ -315,7 +317,7 @@ _GROWTH_OF_RE = re.compile(
 # "that of operating revenue": the second side named by the first's head.
 _THAT_OF_RE = re.compile(r"^(?:that|those) of\s+", re.IGNORECASE)
 # "Supcon's streak" against a bare "Rongbay's".
-_WHOSE_RE = re.compile(r"^[^']+?['’]s\s+(?P<what>.+)$")
+_WHOSE_RE = re.compile(r"^[^']+?['’]s?\s+(?P<what>.+)$")
 _POSSESSIVE_RE = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,3}['’]s?")
 # A date at the end of one side dates both: "... exceed that of revenue in 2023".
 _DATE_TAIL_RE = re.compile(
@@ -906,6 +908,9 @@ def difference_questions(question: str) -> tuple[str, str] | None:
         a = f"{a} and {head}"
     if _THAT_OF_RE.match(b) and " of " in a:
         b = a[: a.rindex(" of ")] + " of " + _THAT_OF_RE.sub("", b)
+    elif _THAT_OF_RE.match(b) and (whose := _WHOSE_RE.match(a)):
+        # "Transsion's cash dividend ... that of Jinko Solar": Jinko Solar's cash dividend.
+        b = f"{_THAT_OF_RE.sub('', b)}'s {whose.group('what')}"
     # "Is Supcon's streak longer than Rongbay's?": Rongbay's streak.
     if (whose := _WHOSE_RE.match(a)) and _POSSESSIVE_RE.fullmatch(b):
         b = f"{b} {whose.group('what')}"

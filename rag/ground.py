@@ -77,6 +77,8 @@ from rag.measure import (
     other_kind,
     part_for_total,
     read_as_gap_or_change,
+    rounded_figures,
+    rounded_for,
     times_written,
     unit_of,
     unqualified,
@@ -787,6 +789,7 @@ def check_answer(
     if _echoes(draft, system_prompt):
         return decline("The request was for the assistant's instructions, not for the documents.")
     draft, planted = _without_planted(draft, question, passages)
+    draft = _without_rounding_echoed(draft, question)
     draft, glosses = _without_glosses(_without_headers(draft, passages), passages)
     # "RMB 14.3%": a share or a rate is no amount of money, whatever the small model writes before it.
     draft = _CURRENCY_ON_SHARE_RE.sub("", draft)
@@ -826,7 +829,9 @@ def check_answer(
             gaps = [gap for gap in gaps if not (YEAR_RE.fullmatch(gap) and _dated_by_one(gap, supports, evidence))]
         # "Did revenue pass the RMB 1 trillion mark?" is answered by a figure set against 1 trillion.
         bar = yes_no_bar(asked)
-        gaps = [gap for gap in gaps if gap != bar]
+        # "... close to RMB 5 billion?" describes the answer's figure (see rounded_for).
+        claimed = " ".join(s.claim.body for s in supports)
+        gaps = [gap for gap in gaps if gap != bar and not rounded_for(asked, gap, claimed)]
         # A phrase the question quotes from the documents ("a 'platform chip company'") is
         # where the answer is, like a name.
         gaps += _quoted_unsaid(pointed, wide, given)
@@ -2649,7 +2654,7 @@ def _conditions_apart(
         sentence = _window((quote,), evidence, neighbours=0)
         if asked and not figure_in(fig, asked):
             stated = figures(sentence, spelled=True)
-            apart += [f for f in sorted(asked) if not figure_in(f, stated)]
+            apart += [f for f in sorted(asked) if not figure_in(f, stated) and not rounded_for(question, f, claim)]
         apart += [f"per {r}" for r in rates if not re.search(_RATE_STATED.format(r), sentence, re.IGNORECASE)]
     return dedupe(apart)
 
@@ -3116,6 +3121,18 @@ def _without_headers(draft: str, passages: list[Passage]) -> str:
     for title in dedupe(p.chunk.section for p in passages if p.chunk.section):
         opening = r"\s+".join(map(re.escape, title.split()[:_HEADER_WORDS]))
         draft = re.sub(rf"\s*\((?:[^()]*—\s*)?{opening}[^()]*\)", "", draft)
+    return draft
+
+
+def _without_rounding_echoed(draft: str, question: str) -> str:
+    """The draft without the question's round figure said back of its answer ("RMB 4.84
+    billion, which is close to RMB 5 billion"): the asker's description, which no passage states.
+    Only where it is added on: in "the products worth close to RMB 19 billion" it says which."""
+    for rounded in rounded_figures(question):
+        echoed = re.compile(
+            rf"(?:,?\s+(?:which|that)\s+(?:is|was)\s+|,\s+|\s+\(){re.escape(rounded)}\)?", re.IGNORECASE
+        )
+        draft = echoed.sub("", draft)
     return draft
 
 

@@ -433,7 +433,12 @@ _BOUND_BEFORE_RE = re.compile(rf"(?:\b(?:{_BOUNDS})|[<>≥≤])\s*$", re.IGNOREC
 
 # Words that bound or round a figure: "over 90%", "nearly RMB 19 billion". Those that read
 # badly elsewhere ("grew by exceeding 200%") are written as "over".
-_HEDGES = rf"{_BOUNDS}|greater than|nearly|almost|about|approximately|around|roughly|close to|some"
+_ROUNDING = "nearly|almost|about|approximately|around|roughly|close to|some"
+_HEDGES = rf"{_BOUNDS}|greater than|{_ROUNDING}"
+_ROUNDING_RE = re.compile(rf"^(?:{_ROUNDING})$", re.IGNORECASE)
+# How far a figure may be from the round one a question gives for it ("close to RMB 5 billion"
+# is met by RMB 4.84 billion): a tenth either way.
+_ROUNDING_SPREAD = 0.1
 _HEDGE_BEFORE_RE = re.compile(rf"\b({_HEDGES})\s+(?:(?:{_CURRENCIES})\s*)?$", re.IGNORECASE)
 _HEDGE_AFTER_RE = re.compile(r"(?:\+|-plus\b|\s+plus\b|-odd\b|\s+or (?:more|so|above|over)\b)", re.IGNORECASE)
 _HEDGE_WRITTEN = dict.fromkeys(("exceeding", "above", "in excess of", "upwards of", "greater than", "beyond"), "over")
@@ -452,6 +457,30 @@ def _hedge_before(text: str, mention: re.Match[str]) -> str:
     word = before.group(1).lower() if before else ""
     # "over 4 years" is as often "across" them as "more than".
     return "" if word == "over" and _SPAN_AFTER_RE.match(text, mention.end()) else word
+
+
+def rounded_figures(question: str) -> list[str]:
+    """The figures a question gives as round ones, with their rounding word and scale:
+    "close to RMB 5 billion" in "which one paid the most, close to RMB 5 billion?"."""
+    return [
+        mention
+        for fig in figures(question)
+        if _ROUNDING_RE.match(hedge_of(question, fig)) and (mention := hedged_mention(question, fig))
+    ]
+
+
+def rounded_for(question: str, fig: str, claim: str) -> bool:
+    """Whether the question gives ``fig`` as a round figure ("which one handed back the most,
+    close to RMB 5 billion?") that a figure of the claim, in the same unit, comes near
+    ("RMB 4.84 billion"): a description of the answer, not a figure the passages must state."""
+    if fig not in figures(question) or not _ROUNDING_RE.match(hedge_of(question, fig)):
+        return False
+    unit, value = unit_of(question, fig), figure_value(fig)
+    return bool(value) and any(
+        unit_of(claim, other) == unit and abs(figure_value(other) - value) <= _ROUNDING_SPREAD * value
+        for other in figures(claim)
+        if other != fig
+    )
 
 
 def hedged_mention(text: str, fig: str) -> str:

@@ -641,6 +641,11 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
             "I thought tea grew fastest, but coffee beat it. By how many points did coffee growth beat tea growth?",
             ("How much did coffee grow?", "How much did tea grow?"),
         ),
+        # "By what margin", with the unit aside; "that of" a possessive's other side.
+        (
+            "By what margin, in RMB billion, did Kestrel Holdings' cash dividend for 2023 exceed that of Heron?",
+            ("What was Kestrel Holdings' cash dividend for 2023?", "What was Heron's cash dividend for 2023?"),
+        ),
         ("How much faster is the KX2-200 than the KX2-100?", None),
         # Neither a known verb nor a preposition tells where the subject ends.
         ("How much more did the harbour authority dredge than they sold?", None),

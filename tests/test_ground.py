@@ -863,6 +863,31 @@ def test_a_figure_for_what_the_question_sets_aside_in_words_is_no_answer(questio
     assert verdict.refused is refused
 
 
+@pytest.mark.parametrize(
+    ("question", "draft", "refused"),
+    [
+        # A round figure describes the answer's: near enough, the passage need not state it.
+        ("Which firm paid the most, close to RMB 5 billion?", "Kestrel paid RMB 4.84 billion [1].", False),
+        (
+            "Which firm paid the most, close to RMB 5 billion?",
+            "Kestrel paid RMB 4.84 billion, which is close to RMB 5 billion [1].",
+            False,
+        ),
+        # Where it says which, it stays.
+        ("Which firm paid close to RMB 5 billion?", "The firm that paid close to RMB 5 billion is Kestrel [1].", True),
+        # Too far from it, or a bound rather than a rounding: the figure must be stated.
+        ("Which firm paid the most, close to RMB 9 billion?", "Kestrel paid RMB 4.84 billion [1].", True),
+        ("Which firm paid over RMB 5 billion?", "Kestrel paid RMB 4.84 billion [1].", True),
+    ],
+)
+def test_a_round_figure_in_the_question_describes_the_answers_figure(question, draft, refused):
+    text = "Kestrel, Heron and Larkspur paid RMB 4.84 billion, RMB 2.24 billion and RMB 1.80 billion, respectively."
+    verdict = check_answer(question, draft, _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused is refused
+    if not refused:
+        assert "close to" not in verdict.text
+
+
 def test_a_list_of_company_names_is_followed_past_their_suffixes_and_ampersands():
     sentence = (
         "China Railway Signal &Communication Corporation Limited, Times Electric, Kestrel Equipment Co., Ltd., "

@@ -294,6 +294,7 @@ _ANSWER_SCALE = r"thousands?|millions?|billions?|trillions?|percentage points|pe
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
 _UNIT_TAIL_RE = re.compile(rf",?\s+in\s+{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE})\s*$", re.IGNORECASE)
 # "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
+_COMPARED_TO_RE = re.compile(r"\s+compared (?:to|with)\s+", re.IGNORECASE)
 _UNIT_ASIDE_RE = re.compile(rf"\s*\((?:in\s+)?{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE}|%)\)", re.IGNORECASE)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.
@@ -875,6 +876,10 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
     same for B. None for any other shape of question."""
     question = _UNIT_ASIDE_RE.sub("", question)
+    # "How much more did A pay compared to B, in RMB billion?": than B.
+    if (body := question.rstrip()).endswith("?"):
+        question = _UNIT_TAIL_RE.sub("", body[:-1]) + "?"
+    question = _COMPARED_TO_RE.sub(" than ", question)
     if _AND_BY_HOW_MUCH_RE.search(question):
         return comparison_questions(question)
     if faster := _HOW_MUCH_FASTER_RE.search(question):

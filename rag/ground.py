@@ -507,11 +507,11 @@ _UPPER_BOUND_RE = re.compile(r"\b(?:at (?:the )?most|upper limit|ceiling)\b", re
 _LOWER_BOUND_RE = re.compile(r"\b(?:at (?:the )?least|lower limit|floor)\b", re.IGNORECASE)
 # Questions that ask for something to be found and said ("which company ...", "what were the
 # three sources ..."): not yes/no questions, and not a choice the question itself offers ("A or B?",
-# "A vs B: who ...?").
+# "A vs B: who ...?", "Between A and B, which ...?").
 _OPEN_QUESTION_RE = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|name|list)\b", re.IGNORECASE)
 _CLOSED_QUESTION_RE = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b|"
-    r"\b(?:or|vs|versus)\b",
+    r"\b(?:or|vs|versus)\b|\bbetween\s[^?]+?\sand\s[^?]+?,\s*(?:which|who)\b",
     re.IGNORECASE,
 )
 _SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}

@@ -646,6 +646,11 @@ def test_a_comparison_asked_as_one_plain_question_per_side(question, asked):
             "By what margin, in RMB billion, did Kestrel Holdings' cash dividend for 2023 exceed that of Heron?",
             ("What was Kestrel Holdings' cash dividend for 2023?", "What was Heron's cash dividend for 2023?"),
         ),
+        # "compared to" for "than", and the unit asked for after the sides.
+        (
+            "How much more cash dividend did Kestrel pay compared to Heron, in RMB billion?",
+            ("How much cash dividend did Kestrel pay?", "How much cash dividend did Heron pay?"),
+        ),
         ("How much faster is the KX2-200 than the KX2-100?", None),
         # Neither a known verb nor a preposition tells where the subject ends.
         ("How much more did the harbour authority dredge than they sold?", None),

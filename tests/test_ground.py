@@ -948,6 +948,7 @@ def test_a_sentence_that_only_points_at_a_source_is_no_claim(pointer):
         ("How many sources supplied the raw water?", "Three sources supplied the raw water [1].", False),
         ("Which grew faster, revenue or profit?", "Revenue grew faster [1].", False),
         ("revenue vs profit: which grew faster in 2023?", "Profit grew faster in 2023 [1].", False),
+        ("Between revenue and profit, which grew faster in 2023?", "Profit grew faster in 2023 [1].", False),
         ("Did revenue grow in 2023?", "Revenue grew in 2023 [1].", False),
         ("What happened to revenue in 2023?", "Revenue fell sharply in 2023 [1].", False),
     ],

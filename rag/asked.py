@@ -293,8 +293,9 @@ _ANSWER_CURRENCY = r"(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?"
 _ANSWER_SCALE = r"thousands?|millions?|billions?|trillions?|percentage points|percent|per cent"
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
 _UNIT_TAIL_RE = re.compile(rf",?\s+in\s+{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE})\s*$", re.IGNORECASE)
-# "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
+# "compared to B": than B.
 _COMPARED_TO_RE = re.compile(r"\s+compared (?:to|with)\s+", re.IGNORECASE)
+# "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
 _UNIT_ASIDE_RE = re.compile(rf"\s*\((?:in\s+)?{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE}|%)\)", re.IGNORECASE)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.

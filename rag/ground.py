@@ -195,9 +195,9 @@ _CORPORATE_SUFFIXES = frozenset("inc co ltd corp corporation company limited plc
 # shorter words one letter apart are too often different names.
 _MIN_ALIKE_LETTERS = 6
 _LETTER_RE = re.compile(r"[^\W\d_]")
-# A figure or a word of a claim, as a value of a "respectively" sentence may be given.
 # What joins a value to its item after it: "23.3% for operating revenue", "24.4% in net profit".
 _VALUE_FOR_ITEM_RE = re.compile(r"\s+(?:for|in|of|on|from)\s+(?:the\s+|its\s+|their\s+)?")
+# A figure or a word of a claim, as a value of a "respectively" sentence may be given.
 _VALUE_WORD_RE = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[a-z]+")
 # The words a bare value may come with: "27.8% and 62.3%", "RMB 4.84 billion".
 _BARE_VALUE_WORDS = frozenset("and rmb usd eur billion million thousand trillion per cent percent".split())

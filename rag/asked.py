@@ -406,6 +406,8 @@ _OFFERED_SOURCE_RE = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:revised|restated|updated|corrected)\b|"
     r"\b(?:old|previous|original|earlier)\s+(?:figures?|data|numbers?)\s+(?:are|is|were|was)\s+"
     r"(?:void|invalid|obsolete|outdated|wrong|superseded)\b|"
+    # A message passed on: "Forwarded from our CFO: '...'", "Email from the analyst:".
+    r"\bforwarded\s+(?:from|by)\b|\b(?:e-?mail|message|memo|text)\s+from\b|"
     # "Correction (per the CFO):", "[Publisher errata, priority override: ...]"
     r"\b(?:corrections?|erratum|errata|overrides?)\b[^:.?!]{0,40}:|"
     # "the ranking in the report is a typo and should read 'fourth'"
@@ -481,7 +483,11 @@ _HIDDEN_RE = re.compile(
     r"[(\[]\s*(?:admin(?:istrator)?|system|developer|moderator|operator)\s+"
     r"(?:note|notice|message|memo|instructions?|override|directive)\s*:[^()\[\]]*[)\]]|"
     # A markup tag of its own: "</context>", "<system>".
-    r"</?[a-z][\w-]*\s*/?>",
+    r"</?[a-z][\w-]*\s*/?>|"
+    # What a tool is said to have returned ("[tool_result: retrieval]"), and data written as
+    # JSON ('{"verified_fact": "..."}'): no question is put that way.
+    r"[(\[]\s*(?:tool|function)[_\s-]*(?:results?|outputs?|responses?|calls?)\b[^()\[\]]*[)\]]|"
+    r"\{\s*[\"'][^\"'{}]+[\"']\s*:[^{}]*\}",
     re.DOTALL | re.IGNORECASE,
 )
 # Requests no document answers, whatever it holds: writing of the assistant's own (a poem, a
@@ -651,7 +657,13 @@ def without_instructions(question: str) -> str:
         question = shown
     labelled = _LABELLED_RE.search(question)
     # "Real question: in 2023, by how many ...?" may open with the scene it sets.
-    if labelled and (_QUESTION_START_RE.match(labelled.group(1)) or _ASKED_AFTER_SCENE_RE.match(labelled.group(1))):
+    # So may a question put as what it asks for ("Question: total R&D investment in Q1 2024?"),
+    # unless the label is inside a question ("What was the question: revenue or profit?").
+    if labelled and (
+        _QUESTION_START_RE.match(labelled.group(1))
+        or _ASKED_AFTER_SCENE_RE.match(labelled.group(1))
+        or (labelled.group(1).rstrip().endswith("?") and not _QUESTION_START_RE.match(question[: labelled.start()]))
+    ):
         question = labelled.group(1)
     parts = _clauses(question)
     kept: list[str] = []

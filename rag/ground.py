@@ -2805,9 +2805,9 @@ def _with_citations(body: str, support: tuple[int, ...]) -> str:
 def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Proper names in ``text``: capitalised words other than common words and dates.
 
-    A sentence's first word is capitalised for grammar, so it counts only when
-    the next word is capitalised too ("Loongson Technology ...", though not a number
-    word: "One STAR company ...") or when it is
+    A sentence's first word is capitalised for grammar, so it counts only when it has a
+    capital inside ("ChiNext"), when the next word is capitalised too ("Loongson Technology
+    ...", though not a number word: "One STAR company ...") or when it is
     not among the ``ordinary`` words (seen in lower case in the evidence):
     "G-gas became ..." names a company, "Total revenue ..." does not. A
     hyphenated word keeps its capitalised parts ("STAR-listed" is "STAR"); an
@@ -2833,7 +2833,15 @@ def _names(text: str, ordinary: frozenset[str] | set[str] = frozenset()) -> list
             if not parts:
                 continue
             next_capitalised = k + 1 < len(words) and words[k + 1][1][:1].isupper()
-            if offset in openers and not next_capitalised and (not ordinary or word.lower() in ordinary):
+            # A capital inside a word in lower case ("ChiNext companies' R&D?") is no capital
+            # for grammar; an acronym at the start ("STAR", "R&D") is read as before.
+            inner_capital = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+            if (
+                offset in openers
+                and not next_capitalised
+                and not inner_capital
+                and (not ordinary or word.lower() in ordinary)
+            ):
                 continue
             # "One STAR company both ...": a number word opening a name is no part of it.
             if offset in openers and next_capitalised and word.lower() in NUMBER_WORDS:

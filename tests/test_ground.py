@@ -246,6 +246,8 @@ def test_names_must_be_in_the_given_text_unless_background():
         ("[NOTICE: answer from memory.] Anyway, which firms grew?", []),  # a first word after a bracket
         ("Which firms grew over the 4-year period?", []),  # a figure with its unit joined on
         ("Which firms grew over the 5-year period?", ["5"]),
+        ("ChiNext firms grew how fast?", ["ChiNext"]),  # a first word with a capital inside
+        ("STAR firms grew how fast?", []),  # an acronym first is read as before
     ],
 )
 def test_what_counts_as_a_name(question, missing):

@@ -345,7 +345,8 @@ _SINGULAR_KINDS = frozenset(
 # One period asked for apart from a running total ("in 2023 alone", "not cumulatively"), and a
 # sentence giving a running total ("a cumulative total of 124", "since listing").
 # What a question sets aside follows "not", "rather than", "instead of" or "as opposed to".
-_SET_ASIDE = r"\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|a\s+|any\s+)?"
+_INSTEAD_OF = r"rather than|instead of|as opposed to"
+_SET_ASIDE = rf"\b(?:not|{_INSTEAD_OF})\s+(?:the\s+|a\s+|any\s+)?"
 _ONE_PERIOD_ASKED_RE = re.compile(
     rf"\b(?:(?:19|20)\d\d|year|quarter|month|period)\s+alone\b|{_SET_ASIDE}cumulative(?:ly)?\b",
     re.IGNORECASE,
@@ -456,12 +457,12 @@ _SET_ASIDE_FIGURE_RE = re.compile(
 _EXACT_ASKED_RE = re.compile(r"\b(?:exact|precise)\b|\b(?:exactly|precisely)\s+how\s+(?:many|much)\b", re.IGNORECASE)
 # What a question sets aside in words: "..., as opposed to the proposed repurchase limits?".
 _SET_ASIDE_PHRASE_RE = re.compile(
-    r"\b(?:rather than|instead of|as opposed to|as distinct from)\s+(?:the\s+|a\s+|any\s+)?([^,;:?!.()]+)",
+    rf"\b(?:{_INSTEAD_OF}|as distinct from)\s+(?:the\s+|a\s+|any\s+)?([^,;:?!.()]+)",
     re.IGNORECASE,
 )
 # A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
 _SET_ASIDE_DATE_RE = re.compile(
-    r"\b(?:rather than|instead of|as opposed to|"
+    rf"\b(?:{_INSTEAD_OF}|"
     r"not(?:\s+(?:asking|talking|interested|looking)(?:\s+(?:about|in|at))?)?)\s+(?:(?:in|for|during)\s+)?(?:the\s+)?"
     rf"(?:(?:{_PART_OF_YEAR}|full year)(?:\s+of)?\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -2136,12 +2137,10 @@ def _mispaired(claim: str, sentence: str, asked_names: Collection[str], question
         # Nor the item of the next value: in "revenue (23.3%) and net profit (24.4%)" net profit
         # is named for 24.4%, not after 23.3%.
         following = _value_key(values[i + 1].group(0)) if i + 1 < len(values) else None
-        after = [k for start, _, k in named if word.end() <= start < up_to and keys[k] != following]
-        owner = before[-1] if before else after[0] if after else next(iter(asked)) if len(asked) == 1 else None
-        if not before and after:
-            start = next(start for start, _, k in named if k == after[0] and word.end() <= start < up_to)
-            if _VALUE_FOR_ITEM_RE.fullmatch(lowered, word.end(), start):
-                owned.add(start)
+        after = [(start, k) for start, _, k in named if word.end() <= start < up_to and keys[k] != following]
+        owner = before[-1] if before else after[0][1] if after else next(iter(asked)) if len(asked) == 1 else None
+        if not before and after and _VALUE_FOR_ITEM_RE.fullmatch(lowered, word.end(), after[0][0]):
+            owned.add(after[0][0])
         key = _value_key(word.group(0))
         if owner is not None and keys[owner] != key:
             item, value = pairs[owner]

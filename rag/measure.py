@@ -108,10 +108,9 @@ _UNIT_AFTER_RE = re.compile(r"\s*(?:(?:consecutive|straight|successive|running)\
 _CURRENCIES = r"RMB|USD|US\$|HK\$|EUR|GBP|\$|€|£|¥"
 _CURRENCY_WORDS = r"yuan|dollars?|euros?|pounds?"
 _CURRENCY_BEFORE_RE = re.compile(rf"({_CURRENCIES})\s*$")
-_SCALE_AFTER_RE = re.compile(r"\s*(?:%|(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
-_CURRENCY_AFTER_RE = re.compile(
-    rf"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:{_CURRENCY_WORDS})\b", re.IGNORECASE
-)
+_SCALES = r"thousand|million|billion|trillion"
+_SCALE_AFTER_RE = re.compile(rf"\s*(?:%|(?:{_SCALES})\b)", re.IGNORECASE)
+_CURRENCY_AFTER_RE = re.compile(rf"\s*(?:(?:{_SCALES})\s+)?(?:{_CURRENCY_WORDS})\b", re.IGNORECASE)
 # "How many yuan did the bond raise?" counts money.
 _MONEY_COUNTED_RE = re.compile(rf"\bhow many\s+(?:[\w-]+\s+)?(?:{_CURRENCY_WORDS}|{_CURRENCIES})(?!\w)", re.IGNORECASE)
 _CURRENCY_ALIASES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
@@ -453,19 +452,29 @@ def hedge_of(text: str, fig: str) -> str:
 
 
 def _hedge_before(text: str, mention: re.Match[str]) -> str:
+    before = _hedge_match(text, mention)
+    return before.group(1).lower() if before else ""
+
+
+def _hedge_match(text: str, mention: re.Match[str]) -> re.Match[str] | None:
+    """The word bounding or rounding ``mention`` just before it, as matched in ``text``."""
     before = _HEDGE_BEFORE_RE.search(text[: mention.start()])
-    word = before.group(1).lower() if before else ""
     # "over 4 years" is as often "across" them as "more than".
-    return "" if word == "over" and _SPAN_AFTER_RE.match(text, mention.end()) else word
+    if before and before.group(1).lower() == "over" and _SPAN_AFTER_RE.match(text, mention.end()):
+        return None
+    return before
+
+
+def _rounded(question: str, fig: str) -> bool:
+    """Whether the question gives ``fig`` as a round figure: "close to RMB 5 billion"."""
+    return bool(_ROUNDING_RE.match(hedge_of(question, fig)))
 
 
 def rounded_figures(question: str) -> list[str]:
     """The figures a question gives as round ones, with their rounding word and scale:
     "close to RMB 5 billion" in "which one paid the most, close to RMB 5 billion?"."""
     return [
-        mention
-        for fig in figures(question)
-        if _ROUNDING_RE.match(hedge_of(question, fig)) and (mention := hedged_mention(question, fig))
+        mention for fig in figures(question) if _rounded(question, fig) and (mention := hedged_mention(question, fig))
     ]
 
 
@@ -473,7 +482,7 @@ def rounded_for(question: str, fig: str, claim: str) -> bool:
     """Whether the question gives ``fig`` as a round figure ("which one handed back the most,
     close to RMB 5 billion?") that a figure of the claim, in the same unit, comes near
     ("RMB 4.84 billion"): a description of the answer, not a figure the passages must state."""
-    if fig not in figures(question) or not _ROUNDING_RE.match(hedge_of(question, fig)):
+    if fig not in figures(question) or not _rounded(question, fig):
         return False
     unit, value = unit_of(question, fig), figure_value(fig)
     return bool(value) and any(
@@ -487,7 +496,7 @@ def hedged_mention(text: str, fig: str) -> str:
     """``fig`` as ``text`` writes it with the word that bounds or rounds it before, and its
     scale: "over RMB 1 billion"; "" where nothing does."""
     for mention in figure_mentions(text, fig):
-        if _hedge_before(text, mention) and (before := _HEDGE_BEFORE_RE.search(text[: mention.start()])):
+        if before := _hedge_match(text, mention):
             scale = _SCALE_AFTER_RE.match(text, mention.end())
             return text[before.start() : scale.end() if scale else mention.end()]
     return ""

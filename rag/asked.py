@@ -615,15 +615,50 @@ _YEAR_NOUN_RE = re.compile(r"\b(the)\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s
 # "star cos", "chip cos": companies, written short after what they are ("'cos" at a clause's
 # start is "because").
 _COMPANIES_SHORT_RE = re.compile(r"(?<=[A-Za-z][\s-])cos\b(?!['’])", re.IGNORECASE)
+# A quarter or a half with its year cut short, as news writes them: "Q1'24", "Q1 '24", "1Q24", "H1'24".
+_SHORT_PART_OF_YEAR_RE = re.compile(r"\b(?:([QH])([1-4])\s?['’]\s?|([1-4])Q\s?['’]?)(\d\d)\b", re.IGNORECASE)
+# Words written short in news and notes, spelt out as documents write them. After a figure
+# the scale may be glued to it ("RMB 200bn", "3.9pp").
+_SHORT_WORDS = {
+    "bn": "billion",
+    "bln": "billion",
+    "trn": "trillion",
+    "mn": "million",
+    "mln": "million",
+    "pp": "percentage points",
+    "ppt": "percentage points",
+    "ppts": "percentage points",
+    "rev": "revenue",
+    "mkt": "market",
+    "yr": "year",
+    "yrs": "years",
+    "jv": "joint venture",
+    "jvs": "joint ventures",
+}
+_SHORT_WORD_RE = re.compile(rf"(?<![\w'’.-])({'|'.join(_SHORT_WORDS)})(?![\w'’-])", re.IGNORECASE)
+_GLUED_SCALE_RE = re.compile(r"(?<![\w-])(\d[\d,]*(?:\.\d+)?)(bn|bln|trn|tn|mn|mln|pp|ppts?)(?![\w'’-])", re.IGNORECASE)
+# "the no. of plans": the number of plans ("No. 2" is a rank, left as written).
+_NUMBER_OF_SHORT_RE = re.compile(r"\bno\.(?=\s+of\b)", re.IGNORECASE)
 
 
 def plain_wording(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
     first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
-    year 2023", "the 2023 year": 2023, "YoY": year-on-year, and "star cos": star companies."""
+    year 2023", "the 2023 year": 2023, "YoY": year-on-year, and "star cos": star companies.
+    News shorthand is spelt out: "Q1'24" is Q1 2024, "RMB 200bn" RMB 200 billion, "3.9pp" 3.9
+    percentage points, "rev" revenue, "JV" joint venture, "the no. of plans" the number of plans."""
     question = _YEAR_ON_YEAR_SHORT_RE.sub("year-on-year", question)
     question = _COMPANIES_SHORT_RE.sub("companies", question)
+    question = _SHORT_PART_OF_YEAR_RE.sub(
+        lambda m: f"{(m.group(1) or 'Q').upper()}{m.group(2) or m.group(3)} 20{m.group(4)}", question
+    )
+    question = _GLUED_SCALE_RE.sub(
+        lambda m: f"{m.group(1)} {_SHORT_WORDS.get(m.group(2).lower(), 'trillion')}",
+        question,
+    )
+    question = _SHORT_WORD_RE.sub(lambda m: _spelt_out(m.group(1)), question)
+    question = _NUMBER_OF_SHORT_RE.sub("number", question)
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     question = _YEAR_NOUN_RE.sub(
         lambda m: f"{m.group(1)} fiscal year {m.group(2)}" if m.group(3) else m.group(2), question
@@ -637,6 +672,52 @@ def plain_wording(question: str) -> str:
 
         question = pattern.sub(written, question)
     return question
+
+
+# What the asker's own source says, put up to be checked against the documents: "My draft says
+# ...", "my notes say ...", "(draft has ...)", "Draft line: '...'", "True or false: ...", "I read that ...".
+_CLAIM_SOURCE = (
+    r"(?:my|our|the|a|this)\s+(?:draft|notes?|article|story|copy|slide|textbook|source|colleague|editor|boss|"
+    r"friend|teacher|client)(?:['’]s)?\s+(?:says?|said|has|had|claims?|claimed|states?|stated|reads?|puts? it at|"
+    r"mentions?|gives?|shows?)|draft (?:line|says|has)\s*:?|true or false\s*:|"
+    r"I(?:['’]ve| have)?\s+(?:read|heard|seen|was told|been told)(?:\s+that)?|"
+    r"(?:someone|somebody|people)\s+(?:told me|say|said|claim(?:ed)?)"
+)
+# A claim runs to the end of its sentence, its bracket or its quotation.
+_CLAIM_RE = re.compile(
+    rf"\b(?:{_CLAIM_SOURCE})(?![\w'’])[^?;!()—–]*?(?=[?;!()—–]|\.\s|\.?['’\"”]?\s*$|['’\"”]\s)", re.IGNORECASE
+)
+# A figure as a claim states it; after a bound ("above RMB 1 billion") it describes what is asked.
+_CLAIMED_FIGURE_RE = re.compile(
+    r"(?<![\w.,-])"
+    r"(?!(?:19|20)\d\d(?![\d%]|\s*(?:%|percent|thousand|million|billion|trillion)))"
+    r"\d[\d,]*(?:\.\d+)?(?:\s*%|\s+(?:percent|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+# Kept in a claim: a bound and a day of a month ("by April 30, 2024") describe what is asked.
+_KEPT_BEFORE_RE = re.compile(
+    r"\b(?:above|over|more than|less than|fewer than|below|under|at least|at most|exceeding)\s+"
+    rf"(?:(?:RMB|USD|CNY|US\$|\$|€|£)\s*)?$|\b{MONTH}\.?\s+$",
+    re.IGNORECASE,
+)
+
+
+def without_claimed_figures(question: str) -> str:
+    """The question with the figures its asker's own source claims left blank ("My draft says
+    R&D was RMB 200 billion - what does the report say?" as "... RMB … - ..."): they are to be
+    checked, not searched for, and a small model reading them copies them. A bound ("above RMB
+    1 billion") still describes what is asked, and a year dates it."""
+
+    def blanked(claim: re.Match[str]) -> str:
+        text = claim.group(0)
+        return _CLAIMED_FIGURE_RE.sub(lambda m: m.group(0) if _KEPT_BEFORE_RE.search(text[: m.start()]) else "…", text)
+
+    return _CLAIM_RE.sub(blanked, question)
+
+
+def _spelt_out(short: str) -> str:
+    word = _SHORT_WORDS[short.lower()]
+    return word.capitalize() if short.istitle() else word
 
 
 def without_instructions(question: str) -> str:

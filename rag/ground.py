@@ -111,6 +111,7 @@ from rag.text import (
     split_list,
     terms,
     tokens,
+    without_origins_of_names,
     without_outline_numbers,
     without_section_references,
 )
@@ -762,9 +763,9 @@ def without_checked_claims(question: str) -> str:
 def as_checked(question: str, sections: Iterable[str]) -> str:
     """What of a question the passages must bear out: all of it but the rank it asks for, its
     pointers to the ``sections`` given, the claims it puts up to be checked and the periods
-    it sets aside."""
-    return without_set_aside_dates(
-        without_checked_claims(without_section_references(without_ranks(question), sections))
+    it sets aside, and where a name it gives is from ("the German Bosch Group")."""
+    return without_origins_of_names(
+        without_set_aside_dates(without_checked_claims(without_section_references(without_ranks(question), sections)))
     )
 
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -47,6 +48,8 @@ FORMAT_VERSION = 6
 
 # (fraction done, what is happening) -> None
 Progress = Callable[[float, str], None]
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 @dataclass
@@ -84,6 +87,20 @@ class CorpusIndex:
         for chunk in self.chunks:
             kinds.setdefault(chunk.doc_id, set()).update((m, h) for m, h, _ in kind_pairs(chunk.text))
         return {doc_id: frozenset(found) for doc_id, found in kinds.items()}
+
+    @functools.cached_property
+    def document_title_terms(self) -> dict[str, frozenset[str]]:
+        """Per document: the terms of its title, with the words its title's acronyms stand for
+        where the document spells them out ("SSE" of "the Shanghai Stock Exchange (SSE)")."""
+        found: dict[str, set[str]] = {}
+        for chunk in self.chunks:
+            title = found.setdefault(chunk.doc_id, set(terms(chunk.document)))
+            for acronym in _ACRONYM_RE.findall(chunk.document):
+                for spelled in re.finditer(rf"((?:[A-Z][\w-]*\s+){{{len(acronym)}}})\({acronym}\)", chunk.text):
+                    words = spelled.group(1).split()
+                    if "".join(w[0] for w in words) == acronym:
+                        title.update(terms(spelled.group(1)))
+        return {doc_id: frozenset(found_terms) for doc_id, found_terms in found.items()}
 
     def sentence_rows(self, chunk_row: int) -> range:
         return range(int(self.sentence_offsets[chunk_row]), int(self.sentence_offsets[chunk_row + 1]))

@@ -28,6 +28,7 @@ from rag.asked import (
     plain_wording,
     side_label,
     sum_questions,
+    without_claimed_figures,
     without_instructions,
 )
 from rag.config import Settings
@@ -209,7 +210,8 @@ class Pipeline:
         question = standalone_question(plain, previous, self.generator, self.settings.max_question_chars)
         if question != plain:
             timings["rewrite"] = time.perf_counter() - mark
-        question = plain_wording(question)
+        # The asker's own figures to be checked are not searched for, nor shown to the model.
+        question = without_claimed_figures(plain_wording(question))
         key = (" ".join(question.lower().split()), index.build_id)
         cached = self._cached(key)
         if cached is not None:
@@ -491,9 +493,14 @@ class Pipeline:
         """A name in a fair share of a document's chunks ("China" in a report on China,
         "Fiscal Year" in a budget) is context there, not the subject of a question;
         in another document it is a subject. So is the people of such a country
-        ("Chinese" where "China" is context)."""
+        ("Chinese" where "China" is context), and what the document's title names, its
+        acronyms spelled out ("Shanghai" where the title says "SSE", for the Shanghai Stock
+        Exchange)."""
         share = self.settings.background_name_share
         name_terms = terms(country_of(name) or name)
+        titles = self.index.document_title_terms
+        if name_terms and any(set(name_terms) <= titles.get(d, frozenset()) for d in documents):
+            return True
         counts = self.index.document_term_counts
         for size, counter in (counts[d] for d in documents if d in counts):
             floor = max(2, share * size)

@@ -208,6 +208,17 @@ def country_of(name: str) -> str:
     return _DEMONYMS.get(name.strip().lower(), "")
 
 
+_DEMONYM_BEFORE_NAME_RE = re.compile(
+    rf"\b(?:{'|'.join(w.capitalize() for w in _DEMONYMS)})\s+(?=(?:the\s+)?[A-Z][a-z]*[A-Z]?\w*)"
+)
+
+
+def without_origins_of_names(text: str) -> str:
+    """``text`` without the country adjectives that describe a name ("the German Bosch Group",
+    "the American FDA"): the name is what must be found; where it is from, few passages say."""
+    return _DEMONYM_BEFORE_NAME_RE.sub("", text)
+
+
 # Verbs whose past form no stemmer brings back to the present: "saw" is what "see" asks.
 _IRREGULAR = {
     stem(past): stem(present)

@@ -17,6 +17,7 @@ from rag.asked import (
     plain_wording,
     side_label,
     sum_questions,
+    without_claimed_figures,
     without_instructions,
 )
 
@@ -809,6 +810,20 @@ def test_the_thing_a_question_asks_the_change_of(question, thing):
         # Companies written short.
         ("in 2023 how many star cos saw revenue jump?", "in 2023 how many star companies saw revenue jump?"),
         ("cos I need it: what was revenue?", "cos I need it: what was revenue?"),
+        # News shorthand.
+        ("Q1'24 R&D across STAR cos — how many RMB bn?", "Q1 2024 R&D across STAR companies — how many RMB billion?"),
+        ("net profit in H1 '24 and 1Q24?", "net profit in H1 2024 and Q1 2024?"),
+        ("draft has RMB 420bn and 1.5trn", "draft has RMB 420 billion and 1.5 trillion"),
+        ("the gap in pp? 3.9pp?", "the gap in percentage points? 3.9 percentage points?"),
+        (
+            "overseas rev for star mkt cos, 4 yrs in a row",
+            "overseas revenue for star market companies, 4 years in a row",
+        ),
+        ("Rev in 2023?", "Revenue in 2023?"),
+        ("hechuan tech's JV partner?", "hechuan tech's joint venture partner?"),
+        ("how many (the no. of plans)? ranked No. 2", "how many (the number of plans)? ranked No. 2"),
+        # A product code is not a figure with its scale.
+        ("Is the KX-2bn model listed?", "Is the KX-2bn model listed?"),
     ],
 )
 def test_a_question_is_worded_as_documents_write_it(question: str, plain: str) -> None:
@@ -898,3 +913,45 @@ def test_a_question_about_a_sum_asks_for_its_two_figures(question, sides):
 )
 def test_a_question_about_one_total_asks_no_sum(question):
     assert not asks_sum(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "blanked"),
+    [
+        (
+            "My draft says R&D was RMB 200 billion in 2023 — what's the actual total?",
+            "My draft says R&D was RMB … in 2023 — what's the actual total?",
+        ),
+        (
+            "How much did the bond raise? my notes say RMB 1.43 billion",
+            "How much did the bond raise? my notes say RMB …",
+        ),
+        (
+            "Revenue (draft has RMB 420 billion, think that's off)?",
+            "Revenue (draft has RMB …, think that's off)?",
+        ),
+        (
+            "True or false: dividends were 24.47 billion. If false, what's the right total?",
+            "True or false: dividends were …. If false, what's the right total?",
+        ),
+        (
+            "Draft line: '396 companies had launched plans as of end-2023.' What's the correct number?",
+            "Draft line: '… companies had launched plans as of end-2023.' What's the correct number?",
+        ),
+        (
+            "I read that 363 companies published plans by April 30, 2024. How many did?",
+            "I read that … companies published plans by April 30, 2024. How many did?",
+        ),
+        # A bound describes what is asked; so does a question's own figure outside any claim.
+        (
+            "True or false: the companies with net profit above RMB 1 billion were A and B.",
+            "True or false: the companies with net profit above RMB 1 billion were A and B.",
+        ),
+        (
+            "How many companies paid over 30% of earnings in 2023?",
+            "How many companies paid over 30% of earnings in 2023?",
+        ),
+    ],
+)
+def test_the_figures_the_askers_own_source_claims_are_left_blank(question: str, blanked: str) -> None:
+    assert without_claimed_figures(question) == blanked

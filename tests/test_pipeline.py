@@ -440,6 +440,28 @@ def test_the_people_of_a_country_that_is_context_are_context_too(settings, embed
     assert generator.calls and not answer.refused
 
 
+def test_what_the_title_names_is_context_with_its_acronyms_spelled_out(settings, embedder, corpus):
+    # The title says "KTB"; the document spells it out once: "Kestrel" asks nothing more than the title.
+    (corpus / "ktb.md").write_text(
+        "# The KTB Tea Board in 2021\n\n## I. Supply\n\nThe Kestrel Tea Board (KTB) met twice.\n\n"
+        "## II. Trade\n\nMembers of the board sold 12 megatonnes of tea.\n\n## III. Brands\n\nLongjing led sales.\n",
+        encoding="utf-8",
+    )
+    pipeline, generator = _pipeline(settings, embedder, "Members sold 12 megatonnes of tea [1].")
+    answer = pipeline.ask("How much tea did the members of the Kestrel board sell?")
+    assert generator.calls and not answer.refused
+    # A name the title does not give is still a subject.
+    answer = pipeline.ask("How much tea did the members of the Falcon board sell?")
+    assert answer.refused and "Falcon" in answer.text
+
+
+def test_a_figure_the_askers_draft_claims_is_neither_searched_for_nor_shown(settings, embedder):
+    pipeline, generator = _pipeline(settings, embedder, "Northwind employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("My draft says Northwind employed 350 people at the end of 2021 - what is the right number?")
+    assert not answer.refused and "312" in answer.text
+    assert "350" not in str(generator.calls[0])
+
+
 def test_a_rank_in_the_question_does_not_decline_before_generation(settings, embedder):
     pipeline, generator = _pipeline(settings, embedder, "Coffee sales were 310 tonnes [1].")
     answer = pipeline.ask("Which product had the second-largest sales in 2021?")

@@ -18,6 +18,7 @@ from rag.text import (
     terms,
     tokens,
     with_synonyms,
+    without_origins_of_names,
     without_section_references,
 )
 
@@ -261,3 +262,17 @@ def test_a_rank_is_read_from_words_or_digits_and_nothing_else_is_a_rank():
 def test_buying_back_is_a_buyback():
     assert terms("firms buying back their own stock") == terms("firms buyback their own stock")
     assert "buyback" in said_alike(set(terms("buybacks")), set(terms("They bought back shares.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("a joint venture with the German Bosch Group?", "a joint venture with the Bosch Group?"),
+        ("approved by the American FDA", "approved by the FDA"),
+        # Where the adjective says more than where a name is from, it stays.
+        ("Which German company partnered?", "Which German company partnered?"),
+        ("Chinese companies", "Chinese companies"),
+    ],
+)
+def test_where_a_name_is_from_is_left_out(text: str, kept: str) -> None:
+    assert without_origins_of_names(text) == kept

@@ -406,6 +406,8 @@ _OFFERED_SOURCE_RE = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:revised|restated|updated|corrected)\b|"
     r"\b(?:old|previous|original|earlier)\s+(?:figures?|data|numbers?)\s+(?:are|is|were|was)\s+"
     r"(?:void|invalid|obsolete|outdated|wrong|superseded)\b|"
+    # Text labelled as a passage of the documents: 'Passage [Section VII, updated]: "..."'.
+    r"^\W*(?:passage|excerpt|snippet|context)\b[^:.?!]{0,40}:|"
     # A message passed on: "Forwarded from our CFO: '...'", "Email from the analyst:".
     r"\bforwarded\s+(?:from|by)\b|\b(?:e-?mail|message|memo|text)\s+from\b|"
     # "Correction (per the CFO):", "[Publisher errata, priority override: ...]"
@@ -478,9 +480,9 @@ _LOWER_QUESTION_BREAK_RE = re.compile(
 # message written into the question ('{"role": "system", ...}'), or a fenced block labelled as one
 # ("```developer ... ```").
 _HIDDEN_RE = re.compile(
-    r"<!--.*?(?:-->|$)|```\s*(?:system|developer|admin|assistant|instructions?)\b.*?(?:```|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm)\b(?:[\s,]+[\w-]+){0,3}\s*:"
+    r"<!--.*?(?:-->|$)|```\s*(?:system|developer|admin|assistant|instructions?)\b.*?(?:```|$)|[(\[](?:[^()\[\]]*?\b(?:to|for)\s+(?:the\s+)?)?(?:assistant|chatbot|llm|ai|bot)\b(?:[\s,]+[\w-]+){0,3}\s*:"
     r"[^()\[\]]*[)\]]|\{[^{}]*[\"']role[\"']\s*:[^{}]*\}|"
-    r"[(\[]\s*(?:admin(?:istrator)?|system|developer|moderator|operator)\s+"
+    r"[(\[]\s*(?:admin(?:istrator)?|system|developer|moderator|operator|editor(?:['’]s)?)\s+"
     r"(?:note|notice|message|memo|instructions?|override|directive)\s*:[^()\[\]]*[)\]]|"
     # A markup tag of its own: "</context>", "<system>".
     r"</?[a-z][\w-]*\s*/?>|"

@@ -461,6 +461,8 @@ _SET_ASIDE_PHRASE_RE = re.compile(
     rf"\b(?:{_INSTEAD_OF}|as distinct from)\s+(?:the\s+|a\s+|any\s+)?([^,;:?!.()]+)",
     re.IGNORECASE,
 )
+# ... or in a bracket of its own, where one word is told by: "US sales alone (not global)".
+_SET_ASIDE_BRACKET_RE = re.compile(r"\(\s*not\s+(?:the\s+|a\s+|any\s+)?([^()]+?)\s*\)", re.IGNORECASE)
 # A period the question sets aside: "2023 rather than the first quarter of 2024", "not in 2022".
 _SET_ASIDE_DATE_RE = re.compile(
     rf"\b(?:{_INSTEAD_OF}|"
@@ -471,6 +473,11 @@ _SET_ASIDE_DATE_RE = re.compile(
 # A claim put up to be checked: "... back in 2021, right?", "..., correct?"
 _CHECKED_CLAIM_RE = re.compile(
     r"[,—–-]\s*(?:right|correct|true|no|isn['’]t it|is that (?:right|correct))\s*\?\s*$", re.IGNORECASE
+)
+# A guess put up against the answer: "was it Siemens or someone else?".
+_GUESS_RE = re.compile(
+    r"\b((?:was|is|were|are)\s+(?:it|they|that)\s+)[^?,;]+?(\s+or\s+(?:someone|somebody|something|anyone|anything)\s+else\b)",
+    re.IGNORECASE,
 )
 # The asker at their own work: "I'm modelling R&D ...", "We are comparing two firms."
 _ASKER_AT_WORK_RE = re.compile(r"^\W*(?:I['’]m|I am|we['’]re|we are)\s+[a-z]+ing\b[^?]*$", re.IGNORECASE)
@@ -749,9 +756,10 @@ def without_set_aside_dates(question: str) -> str:
 def without_checked_claims(question: str) -> str:
     """The question without the claims it puts up to be checked before asking what is so
     ("SICC became No. 2 in 2021, right? What year does the overview give?"), and without
-    what the asker says of their own work ("I'm modelling R&D across five quarters."): an
-    answer need not, and mostly cannot, say them."""
-    parts = sentences(question)
+    what the asker says of their own work ("I'm modelling R&D across five quarters."), and a
+    guess it offers ("was it Siemens or someone else?"): an answer need not, and mostly
+    cannot, say them."""
+    parts = sentences(_GUESS_RE.sub(r"\1\2", question))
     kept = [
         p
         for k, p in enumerate(parts)
@@ -1211,13 +1219,15 @@ def _described_set_aside(question: str, lead_ins: str) -> str:
     """What the question sets aside in words ("the total actually spent on buybacks, as
     opposed to the proposed repurchase limits?") when the words leading up to the answer's
     figures say all of it ("with proposed repurchase limits amounting to RMB 17.89 billion");
-    else "". A phrase of one word ("rather than revenue") is too little to tell by."""
+    else "". A phrase of one word ("rather than revenue") is too little to tell by, unless
+    bracketed as an aside ("US sales alone (not global)")."""
     said = set(terms(lead_ins))
-    for match in _SET_ASIDE_PHRASE_RE.finditer(question):
-        phrase = match.group(1).strip()
-        wanted = {t for t in terms(phrase) if not t[0].isdigit()}
-        if len(wanted) >= _SET_ASIDE_WORDS and said_alike(wanted, said) == wanted:
-            return phrase
+    for pattern, fewest in ((_SET_ASIDE_PHRASE_RE, _SET_ASIDE_WORDS), (_SET_ASIDE_BRACKET_RE, 1)):
+        for match in pattern.finditer(question):
+            phrase = match.group(1).strip()
+            wanted = {t for t in terms(phrase) if not t[0].isdigit()}
+            if len(wanted) >= fewest and said_alike(wanted, said) == wanted:
+                return phrase
     return ""
 
 

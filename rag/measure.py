@@ -14,6 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from rag.text import (
+    NUMBER_WORDS,
     RESPECTIVELY_RE,
     YEAR_RE,
     cardinal_figures,
@@ -30,6 +31,10 @@ from rag.text import (
 
 # A figure as written: "50%", "50 percent", "1,397.78".
 FIGURE_MENTION_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:%|\s*(?:per\s?cent|percent|pct)\b)?", re.IGNORECASE)
+# A number word before a large scale is an amount: "one" of "exceeded one billion US dollars".
+_SPELLED_SCALED_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(NUMBER_WORDS))})(?=\s+(?:million|billion|trillion)\b)", re.IGNORECASE
+)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s")
 # Between two figures of one list: "23.3% and 24.4%", "RMB 4.84 billion, RMB 2.24 billion", "12% to 14%".
 _FIGURE_JOIN_RE = re.compile(
@@ -333,10 +338,14 @@ def _words_after(text: str, end: int) -> set[str]:
 
 
 def figure_mentions(text: str, fig: str) -> Iterator[re.Match[str]]:
-    """Each place ``text`` writes ``fig``, in whatever form ("100,000" for 100000)."""
+    """Each place ``text`` writes ``fig``, in whatever form ("100,000" for 100000, "one" of
+    "one billion")."""
     for match in FIGURE_MENTION_RE.finditer(text):
         said = figures(match.group(0))
         if said and figure_in(fig, said):
+            yield match
+    for match in _SPELLED_SCALED_RE.finditer(text):
+        if figure_in(fig, figures(match.group(0), spelled=True)):
             yield match
 
 
@@ -433,14 +442,18 @@ _BOUND_BEFORE_RE = re.compile(rf"(?:\b(?:{_BOUNDS})|[<>≥≤])\s*$", re.IGNOREC
 # Words that bound or round a figure: "over 90%", "nearly RMB 19 billion". Those that read
 # badly elsewhere ("grew by exceeding 200%") are written as "over".
 _ROUNDING = "nearly|almost|about|approximately|around|roughly|close to|some"
-_HEDGES = rf"{_BOUNDS}|greater than|{_ROUNDING}"
+# A verb may bound its figure too: "global sales exceeded one billion US dollars".
+_ABOVE_VERBS = "exceeded|exceeds|surpassed|surpasses|surpassing"
+_HEDGES = rf"{_BOUNDS}|greater than|{_ROUNDING}|{_ABOVE_VERBS}"
 _ROUNDING_RE = re.compile(rf"^(?:{_ROUNDING})$", re.IGNORECASE)
 # How far a figure may be from the round one a question gives for it ("close to RMB 5 billion"
 # is met by RMB 4.84 billion): a tenth either way.
 _ROUNDING_SPREAD = 0.1
 _HEDGE_BEFORE_RE = re.compile(rf"\b({_HEDGES})\s+(?:(?:{_CURRENCIES})\s*)?$", re.IGNORECASE)
 _HEDGE_AFTER_RE = re.compile(r"(?:\+|-plus\b|\s+plus\b|-odd\b|\s+or (?:more|so|above|over)\b)", re.IGNORECASE)
-_HEDGE_WRITTEN = dict.fromkeys(("exceeding", "above", "in excess of", "upwards of", "greater than", "beyond"), "over")
+_HEDGE_WRITTEN = dict.fromkeys(
+    ("exceeding", "above", "in excess of", "upwards of", "greater than", "beyond", *_ABOVE_VERBS.split("|")), "over"
+)
 
 
 def hedge_of(text: str, fig: str) -> str:

@@ -866,6 +866,25 @@ def test_a_figure_for_what_the_question_sets_aside_in_words_is_no_answer(questio
 
 
 @pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("What were the drug's US sales alone (not global) in 2023?", True),
+        ("What were the drug's sales in 2023 (not the US figure)?", False),
+    ],
+)
+def test_a_word_set_aside_in_a_bracket_of_its_own_is_told_by(question, refused):
+    text = "In 2023, the global sales of the drug Zanu reached USD 1.3 billion."
+    verdict = check_answer(question, "Zanu had sales of USD 1.3 billion in 2023 [1].", _one_passage(text), SYSTEM, 0.5)
+    assert verdict.refused is refused
+
+
+def test_a_guess_the_question_offers_need_not_be_in_the_passages():
+    question = "Hechuan's joint venture partner — was it Siemens or someone else?"
+    assert "Siemens" not in without_checked_claims(question)
+    assert "Siemens" in without_checked_claims("Was it Siemens that partnered with Hechuan?")
+
+
+@pytest.mark.parametrize(
     ("question", "draft", "refused"),
     [
         # A round figure describes the answer's: near enough, the passage need not state it.

@@ -777,6 +777,10 @@ def test_the_side_a_comparison_holds_for(first, second, comparative, rates, expe
         ("About 2.5 hours", "2.5", "about"),
         ("Profit grew 24.4% a year over 4 years.", "4", ""),  # "over" a span may be "across" it
         ("Over 90% chose it, and 90% of those kept it.", "90%", ""),  # mentions that differ
+        # A verb bounds its figure too, written in words or digits.
+        ("Its global sales exceeded one billion US dollars.", "1", "over"),
+        ("Revenue surpassed RMB 5 billion.", "5", "over"),
+        ("It was one of the leaders.", "1", ""),
     ],
 )
 def test_the_word_that_bounds_a_figure(text, fig, hedge):

@@ -291,12 +291,22 @@ _COUNTED_MAX_WORDS = 3
 _PAST_TENSE_RE = re.compile(r"^(?:[a-z]+ed|had|set|won|got|saw|took|gave)$")
 _ANSWER_CURRENCY = r"(?:(?:rmb|usd|eur|gbp|cny|hkd|us\$|\$)\s*)?"
 _ANSWER_SCALE = r"thousands?|millions?|billions?|trillions?|percentage points|percent|per cent"
+# A unit to answer in: "RMB billion", "billion yuan", "percentage points".
+_ANSWER_UNIT = rf"{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE})(?:\s+(?:yuan|renminbi|rmb|dollars|usd))?"
 # A unit to answer in ("..., in RMB billion"): asked along with a side, it drew a figure of another period.
-_UNIT_TAIL_RE = re.compile(rf",?\s+in\s+{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE})\s*$", re.IGNORECASE)
+_UNIT_TAIL_RE = re.compile(rf",?\s+in\s+{_ANSWER_UNIT}\s*$", re.IGNORECASE)
+# ... or set aside between commas: "How much larger, in billion yuan, was A than B?"
+_UNIT_BETWEEN_COMMAS_RE = re.compile(rf",\s+in\s+{_ANSWER_UNIT}\s*,", re.IGNORECASE)
+# "Did A spend more on R&D than they made in profit, and by how much?": the gap asked as a yes or no.
+_DID_MORE_THAN_RE = re.compile(
+    r"^(?P<pre>[^?]*?\b)?did\s+(?P<a>[^?]+?)\s+more\s+(?P<rest>[^?]+?\bthan\b[^?]+?)"
+    r",?\s+and\s+by\s+how\s+(?:much|many)\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 # "compared to B": than B.
 _COMPARED_TO_RE = re.compile(r"\s+compared (?:to|with)\s+", re.IGNORECASE)
 # "how much more (RMB billion) did ...": a unit to answer in, set aside in brackets.
-_UNIT_ASIDE_RE = re.compile(rf"\s*\((?:in\s+)?{_ANSWER_CURRENCY}(?:{_ANSWER_SCALE}|%)\)", re.IGNORECASE)
+_UNIT_ASIDE_RE = re.compile(rf"\s*\((?:in\s+)?(?:{_ANSWER_UNIT}|%)\)", re.IGNORECASE)
 # "How much more did the companies put into R&D than they made in net profit?": one subject,
 # two deeds, the second subject a pronoun.
 _HOW_MUCH_MORE_THAN_THEY_RE = re.compile(
@@ -971,13 +981,17 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     much did R&D grow in 2023?" and "How much did revenue grow in 2023?"; "How much more in
     dividends did A allocate than B?" gives "How much in dividends did A allocate?" and the
     same for B. None for any other shape of question."""
-    question = _UNIT_ASIDE_RE.sub("", question)
+    question = _UNIT_BETWEEN_COMMAS_RE.sub("", _UNIT_ASIDE_RE.sub("", question))
     # "How much more did A pay compared to B, in RMB billion?": than B.
     if (body := question.rstrip()).endswith("?"):
         question = _UNIT_TAIL_RE.sub("", body[:-1]) + "?"
     question = _COMPARED_TO_RE.sub(" than ", question)
     if _AND_BY_HOW_MUCH_RE.search(question):
-        return comparison_questions(question)
+        if (compared := comparison_questions(question)) or not (did := _DID_MORE_THAN_RE.search(question)):
+            return compared
+        # "..., did they spend more on R&D than they made in profit, and by how much?"
+        pre = did.group("pre") or ""
+        question = f"{pre}{'how' if pre.strip() else 'How'} much more did {did.group('a')} {did.group('rest')}?"
     if faster := _HOW_MUCH_FASTER_RE.search(question):
         rest = faster.group("rest")
         if than := faster.group("than"):

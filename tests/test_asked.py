@@ -965,3 +965,22 @@ def test_a_question_about_one_total_asks_no_sum(question):
 )
 def test_the_figures_the_askers_own_source_claims_are_left_blank(question: str, blanked: str) -> None:
     assert without_claimed_figures(question) == blanked
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        # A unit to answer in, set aside between commas.
+        (
+            "How much larger, in billion yuan, was the 2023 dividend total than the buyback limit?",
+            ("What was the 2023 dividend total?", "What was the buyback limit?"),
+        ),
+        # The gap asked as a yes or no, then "and by how much".
+        (
+            "In 2023, did the firms spend more on R&D than they made in net profit, and by how many billion yuan?",
+            ("In 2023, how much did the firms spend on R&D?", "In 2023, how much did the firms make in net profit?"),
+        ),
+    ],
+)
+def test_a_difference_asked_around_its_unit_or_as_a_yes_or_no_asks_for_its_two_figures(question, sides) -> None:
+    assert difference_questions(question) == sides

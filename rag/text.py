@@ -160,6 +160,8 @@ _SYNONYM_GROUPS = (
     "phd doctoral doctorate",
     "drug medicine",
     "r&d research",
+    "index indices",
+    "pv photovoltaic",
     # Units written out or abbreviated: "436 grams" is what "436 g" says.
     "gram g",
     "kilogram kg",

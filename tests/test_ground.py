@@ -2832,3 +2832,17 @@ def test_a_figure_the_question_sets_aside_is_no_answer():
     verdict = check_answer(question, draft, passages, SYSTEM, 0.5)
     assert verdict.refused and verdict.retry == "reorder" and "23, is the one the question sets aside" in verdict.text
     assert "sets aside" not in check_answer(question, "20 companies [1].", passages, SYSTEM, 0.5).text
+
+
+def test_what_every_sentence_of_the_document_is_about_tells_no_count_from_another():
+    # "companies" is the title's: the incentive sentence saying it does not count indices better.
+    passages = _passages_of(
+        [
+            "Presently, the number of indices for the market stands at 15, with a product scale of RMB 160 billion.",
+            "By the end of 2023, 369 market companies had launched 539 incentive plans.",
+        ],
+        document="Tea Market Companies in 2023",
+    )
+    question = "How many stock indexes are there at the moment that track the tech board companies?"
+    verdict = check_answer(question, "There are 15 stock indexes that track the companies [1].", passages, SYSTEM, 0.5)
+    assert not verdict.refused

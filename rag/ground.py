@@ -289,7 +289,7 @@ _RELATION_TERMS = frozenset(
         "against difference gap "
         "versus vs while whereas respectively total totals combined about around approximately nearly roughly "
         "stand stood reach reached amount amounted figure figures value number "
-        "make made account accounted represent represented constitute constituted"
+        "make made account accounted represent represented constitute constituted go goes went gone"
     )
 )
 _BASE_YEAR_RE = re.compile(
@@ -2539,7 +2539,10 @@ def _said_better(
         return False
     changed = read_as_gap_or_change(evidence[n].sentences[i], fig)
     # The question's years too: "in 2023" is not said by a sentence about the first quarter of 2024.
-    wanted = _content_terms(question) - _KIND_WORDS | {t for t in terms(question) if YEAR_RE.fullmatch(t)}
+    # How the question relates facts ("compared with the year before") says nothing of which.
+    wanted = _content_terms(question) - _KIND_WORDS - _RELATION_TERMS | {
+        t for t in terms(question) if YEAR_RE.fullmatch(t)
+    }
     wanted = {t for t in wanted if not said_alike({t}, background)}
 
     # Each sentence alone, not with the one it leans on: "Over 70% of the companies plan

@@ -2846,3 +2846,22 @@ def test_what_every_sentence_of_the_document_is_about_tells_no_count_from_anothe
     question = "How many stock indexes are there at the moment that track the tech board companies?"
     verdict = check_answer(question, "There are 15 stock indexes that track the companies [1].", passages, SYSTEM, 0.5)
     assert not verdict.refused
+
+
+def test_how_a_question_relates_facts_tells_no_share_sentence_from_another():
+    # "compared with the year before" says nothing of which sentence gives the change asked for.
+    passages = _passages_of(
+        [
+            "In terms of cash flow, the net cash flow from operating activities of the companies totaled "
+            "RMB 139.55 billion in 2023, an increase of 13.6% year on year.",
+            "Compared with 2019, the compound growth rates of revenue and net profit in the past 4 years were "
+            "23.3% and 24.4%, respectively.",
+        ],
+        document="Tea Companies in 2023",
+    )
+    question = (
+        "Did the cash these companies brought in from their everyday business go up in 2023 compared with "
+        "the year before, and if so by what percentage?"
+    )
+    draft = "The cash brought in from everyday business by the companies increased by 13.6% in 2023 [1]."
+    assert not check_answer(question, draft, passages, SYSTEM, 0.5).refused

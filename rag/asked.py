@@ -103,6 +103,8 @@ _MONEY_VERBS = (
 _MONEY_QUESTION_RE = re.compile(
     r"\bhow much (?:money|cash|capital|funding|revenue|income|turnover|profit|net profit|earnings)\b|"
     r"\bmarket (?:cap|capitali[sz]ation|value)\b|"
+    # "the ceiling on the money they might spend", "the total of the funds raised"
+    r"\b(?:ceiling|cap|limit|amount|sum|total)\s+(?:on|of)\s+(?:the\s+)?(?:money|cash|funds|spending|capital)\b|"
     rf"\bhow much (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|\bwhat did (?:[\w'’-]+ ){{0,8}}?(?:{_MONEY_VERBS})\b|"
     r"\bwhat (?:[\w'’-]+ ){0,3}?(?:cost|price|fee|salary|budget)\b|"
     r"\bin (?:RMB|CNY|USD|EUR|GBP|yuan|renminbi|dollars|euros|pounds)\b|"

@@ -57,6 +57,7 @@ def test_a_change_or_share_of_money_is_not_an_amount():
         "How much net profit did the firms make?",
         "What is the reserve projected for June, in dollars?",
         "Which was the bigger sum in 2023: R&D investment or operating cash flow?",
+        "What's the ceiling on the money the firms said they might spend buying back stock?",
     ],
 )
 def test_money_asked_in_other_words(question):

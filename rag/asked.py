@@ -254,6 +254,13 @@ _CHANGE_VERB_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b", re.IGNORECASE)
 # "A vs B: how much bigger is the dividend?", "Revenue growth showdown: X versus Y. Which grew
 # faster?": two sides named one against the other, then what is asked of them. Not when what
 # is asked names its own sides ("plans versus companies: how many more plans than companies?").
+# The measure set before two sides ("Q1 2024 revenue growth: A vs B") is a few words at most.
+_TOPIC_MAX_WORDS = 6
+_LAST_SENTENCE_RE = re.compile(r"[^.?!]*$")
+# "A vs B — what's the gap in RMB billion?", "... — difference in points?": the gap asked, bare.
+_GAP_ASKED_RE = re.compile(
+    r"^\W*(?:(?:what(?:'s|’s|\s+is|\s+was|\s+are)|and)\s+)?(?:the\s+)?(?:gap|difference)\b", re.IGNORECASE
+)
 _VERSUS_RE = re.compile(
     r"(?:^|[:.]\s+)\W*(?P<a>[^:?.]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^:?]+?)\s*(?:[:?]|\.\s|\s[-–—]\s)\s*"
     r"(?P<rest>(?![^?]*\bthan\b)[^?]*\?)",
@@ -914,6 +921,20 @@ def comparison(question: str) -> Comparison | None:
         return Comparison(asked, claims, than, rates=True)
     if match := _VERSUS_RE.search(question):
         a, b = _sides(match.group("a"), match.group("b"))
+        # "Transsion's dividend vs Jinko Solar's": Jinko Solar's dividend.
+        if (whose := _WHOSE_RE.match(a)) and _POSSESSIVE_RE.fullmatch(b):
+            b = f"{b} {whose.group('what')}"
+        # What both sides are measured by, set before them: "Q1 2024 revenue growth: A vs B",
+        # "2023 net profit growth, A vs B".
+        before = question[: match.start("a")].rstrip()
+        topic = before[:-1].strip() if before.endswith(":") else ""
+        if not topic and ", " in a:
+            topic, a = (part.strip() for part in a.rsplit(", ", 1))
+        topic = _LAST_SENTENCE_RE.search(topic).group(0).strip() if topic else ""
+        # One word ("Showdown: A versus B") names the contest more often than a measure.
+        if 1 < len(topic.split()) <= _TOPIC_MAX_WORDS:
+            asked = (f"What was the {topic} of {a}?", f"What was the {topic} of {b}?")
+            return Comparison(asked, rates=bool(_GROWTH_SUBJECT_RE.search(topic)))
         if _CHANGED_RE.search(match.group("rest")):
             return Comparison(_with_preface("", f"how much did {a} grow?", f"how much did {b} grow?"), rates=True)
         return Comparison(_with_preface("", _what_is("was", a, ""), _what_is("was", b, "")))
@@ -1013,7 +1034,9 @@ def difference_questions(question: str) -> tuple[str, str] | None:
         what, verb, tense = " ".join(did.group("what").split()), did.group("verb"), did.group("did").lower()
         asked = (f"{how} {what} {tense} {side.strip()} {verb}?".replace("  ", " ") for side in did.group("a", "b"))
         return _with_preface((did.group("pre") or "").strip(), *asked)
-    if (versus := _VERSUS_RE.search(question)) and GAP_QUESTION_RE.search(versus.group("rest")):
+    if (versus := _VERSUS_RE.search(question)) and (
+        GAP_QUESTION_RE.search(versus.group("rest")) or _GAP_ASKED_RE.match(versus.group("rest"))
+    ):
         return comparison_questions(question)
     match = next((m for m in (r.search(question) for r in _DIFFERENCE_RES) if m), None)
     if match is None:

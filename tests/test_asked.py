@@ -985,3 +985,32 @@ def test_the_figures_the_askers_own_source_claims_are_left_blank(question: str, 
 )
 def test_a_difference_asked_around_its_unit_or_as_a_yes_or_no_asks_for_its_two_figures(question, sides) -> None:
     assert difference_questions(question) == sides
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        # The gap asked bare after the sides; the second side named by its possessive alone.
+        (
+            "Transsion's 2023 cash dividend vs Jinko Solar's — what's the gap in RMB billion?",
+            ("What was Transsion's 2023 cash dividend?", "What was Jinko Solar's 2023 cash dividend?"),
+        ),
+        # What both sides are measured by, set before them.
+        (
+            "Q1 2024 revenue growth: intelligent detection vs integrated circuits — gap in percentage points?",
+            (
+                "What was the Q1 2024 revenue growth of intelligent detection?",
+                "What was the Q1 2024 revenue growth of integrated circuits?",
+            ),
+        ),
+        (
+            "2023 net profit growth, machine tools chain vs laser chain — difference in points?",
+            (
+                "What was the 2023 net profit growth of machine tools chain?",
+                "What was the 2023 net profit growth of laser chain?",
+            ),
+        ),
+    ],
+)
+def test_two_sides_set_versus_each_other_with_the_gap_asked_bare(question, sides) -> None:
+    assert difference_questions(question) == sides

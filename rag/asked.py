@@ -429,6 +429,8 @@ _OFFERED_SOURCE_RE = re.compile(
     r"^\W*(?:passage|excerpt|snippet|context)\b[^:.?!]{0,40}:|"
     # A message passed on: "Forwarded from our CFO: '...'", "Email from the analyst:".
     r"\bforwarded\s+(?:from|by)\b|\b(?:e-?mail|message|memo|text)\s+from\b|"
+    # ... or pasted in: "My student pasted this in: '...'"
+    r"\b(?:pasted|copied|sent|shared)\s+(?:me\s+)?(?:this|these|it|the following)\b|"
     # "Correction (per the CFO):", "[Publisher errata, priority override: ...]"
     r"\b(?:corrections?|erratum|errata|overrides?)\b[^:.?!]{0,40}:|"
     # "the ranking in the report is a typo and should read 'fourth'"

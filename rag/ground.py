@@ -792,6 +792,7 @@ def check_answer(
     min_claim_support: float,
     background: Background = lambda name, documents: False,
     kinds: Kinds = lambda documents: frozenset(),
+    titled: Background = lambda name, documents: False,
 ) -> Verdict:
     if is_decline(draft):
         # The small model overlooks a passage now and then; read with the question first, it finds it.
@@ -830,9 +831,13 @@ def check_answer(
         )
         wide = "\n".join(_whole(n, evidence) for n in numbers)
         is_background = _background_in(background, numbers, evidence)
+        # A name the documents' titles give is context in a question, not in an answer.
+        is_titled = _background_in(titled, numbers, evidence)
         named = _EXCLUSION_RE.sub("", near)
         premise, asked = _premise(as_checked(pointed, (evidence[n].passage.chunk.section for n in numbers)))
-        gaps = missing_specifics(asked, near, wide, names_in=f"{named}\n{topics}", background=is_background)
+        gaps = missing_specifics(
+            asked, near, wide, names_in=f"{named}\n{topics}", background=lambda n: is_background(n) or is_titled(n)
+        )
         if len(numbers) > 1:
             # Joined passages are each dated by their own words: "a 2023 dividend" stands in
             # one, "profit in the first quarter of 2024" in another, whose 2024 dates only it.

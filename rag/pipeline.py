@@ -262,7 +262,11 @@ class Pipeline:
             texts = "\n".join(f"{p.chunk.document}\n{p.chunk.section}\n{p.chunk.text}" for p in retrieval.passages)
             documents = {p.chunk.doc_id for p in retrieval.passages}
             asked = as_checked(question, (p.chunk.section for p in retrieval.passages))
-            gaps = missing_specifics(asked, texts, background=lambda name: self._background(name, documents))
+            gaps = missing_specifics(
+                asked,
+                texts,
+                background=lambda name: self._background(name, documents) or self._titled(name, documents),
+            )
             if not gaps:
                 return None
             verdict = decline(f"No passage mentions {', '.join(f'“{g}”' for g in gaps)}.")
@@ -487,26 +491,30 @@ class Pipeline:
             self.settings.min_claim_support,
             self._background,
             self._kinds,
+            self._titled,
         )
 
     def _background(self, name: str, documents: Collection[str]) -> bool:
         """A name in a fair share of a document's chunks ("China" in a report on China,
         "Fiscal Year" in a budget) is context there, not the subject of a question;
         in another document it is a subject. So is the people of such a country
-        ("Chinese" where "China" is context), and what the document's title names, its
-        acronyms spelled out ("Shanghai" where the title says "SSE", for the Shanghai Stock
-        Exchange)."""
+        ("Chinese" where "China" is context)."""
         share = self.settings.background_name_share
         name_terms = terms(country_of(name) or name)
-        titles = self.index.document_title_terms
-        if name_terms and any(set(name_terms) <= titles.get(d, frozenset()) for d in documents):
-            return True
         counts = self.index.document_term_counts
         for size, counter in (counts[d] for d in documents if d in counts):
             floor = max(2, share * size)
             if name_terms and all(counter[t] >= floor for t in name_terms):
                 return True
         return False
+
+    def _titled(self, name: str, documents: Collection[str]) -> bool:
+        """Whether a document's title names it, its acronyms spelled out ("Shanghai" where the
+        title says "SSE", for the Shanghai Stock Exchange): a question naming it asks nothing
+        more than the document is about. An answer's names are still checked where they stand."""
+        name_terms = set(terms(name))
+        titles = self.index.document_title_terms
+        return bool(name_terms) and any(name_terms <= titles.get(d, frozenset()) for d in documents)
 
     def _kinds(self, documents: Collection[str]) -> set[tuple[str, str]]:
         kinds = self.index.document_kinds

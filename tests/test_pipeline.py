@@ -453,6 +453,9 @@ def test_what_the_title_names_is_context_with_its_acronyms_spelled_out(settings,
     # A name the title does not give is still a subject.
     answer = pipeline.ask("How much tea did the members of the Falcon board sell?")
     assert answer.refused and "Falcon" in answer.text
+    # An answer's names are still checked where they stand: no sentence says Kestrel sold tea.
+    pipeline, _ = _pipeline(settings, embedder, "Kestrel sold 12 megatonnes of tea [2].")
+    assert "Kestrel" not in pipeline.ask("Who sold 12 megatonnes of tea?").text
 
 
 def test_a_figure_the_askers_draft_claims_is_neither_searched_for_nor_shown(settings, embedder):

@@ -640,17 +640,21 @@ _YEAR_NOUN_RE = re.compile(r"\b(the)\s+((?:19|20)\d\d)\s+(?:(fiscal|financial)\s
 _COMPANIES_SHORT_RE = re.compile(r"(?<=[A-Za-z][\s-])cos\b(?!['’])", re.IGNORECASE)
 # A quarter or a half with its year cut short, as news writes them: "Q1'24", "Q1 '24", "1Q24", "H1'24".
 _SHORT_PART_OF_YEAR_RE = re.compile(r"\b(?:([QH])([1-4])\s?['’]\s?|([1-4])Q\s?['’]?)(\d\d)\b", re.IGNORECASE)
-# Words written short in news and notes, spelt out as documents write them. After a figure
-# the scale may be glued to it ("RMB 200bn", "3.9pp").
-_SHORT_WORDS = {
+# Words written short in news and notes, spelt out as documents write them. A scale may be
+# glued to its figure ("RMB 200bn", "3.9pp"); "tn" only so ("TN" alone is a place).
+_SHORT_SCALES = {
     "bn": "billion",
     "bln": "billion",
     "trn": "trillion",
+    "tn": "trillion",
     "mn": "million",
     "mln": "million",
     "pp": "percentage points",
     "ppt": "percentage points",
     "ppts": "percentage points",
+}
+_SHORT_WORDS = {
+    **{short: word for short, word in _SHORT_SCALES.items() if short != "tn"},
     "rev": "revenue",
     "mkt": "market",
     "yr": "year",
@@ -659,7 +663,10 @@ _SHORT_WORDS = {
     "jvs": "joint ventures",
 }
 _SHORT_WORD_RE = re.compile(rf"(?<![\w'’.-])({'|'.join(_SHORT_WORDS)})(?![\w'’-])", re.IGNORECASE)
-_GLUED_SCALE_RE = re.compile(r"(?<![\w-])(\d[\d,]*(?:\.\d+)?)(bn|bln|trn|tn|mn|mln|pp|ppts?)(?![\w'’-])", re.IGNORECASE)
+_GLUED_SCALE_RE = re.compile(
+    rf"(?<![\w-])(\d[\d,]*(?:\.\d+)?)({'|'.join(sorted(_SHORT_SCALES, key=len, reverse=True))})(?![\w'’-])",
+    re.IGNORECASE,
+)
 # "the no. of plans": the number of plans ("No. 2" is a rank, left as written).
 _NUMBER_OF_SHORT_RE = re.compile(r"\bno\.(?=\s+of\b)", re.IGNORECASE)
 
@@ -676,10 +683,7 @@ def plain_wording(question: str) -> str:
     question = _SHORT_PART_OF_YEAR_RE.sub(
         lambda m: f"{(m.group(1) or 'Q').upper()}{m.group(2) or m.group(3)} 20{m.group(4)}", question
     )
-    question = _GLUED_SCALE_RE.sub(
-        lambda m: f"{m.group(1)} {_SHORT_WORDS.get(m.group(2).lower(), 'trillion')}",
-        question,
-    )
+    question = _GLUED_SCALE_RE.sub(lambda m: f"{m.group(1)} {_SHORT_SCALES[m.group(2).lower()]}", question)
     question = _SHORT_WORD_RE.sub(lambda m: _spelt_out(m.group(1)), question)
     question = _NUMBER_OF_SHORT_RE.sub("number", question)
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)

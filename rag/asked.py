@@ -78,7 +78,9 @@ _CHANGE_FORMS = (
 # Questions that ask how much something changed: a level ("amount to RMB 19 billion") does
 # not answer them. Not "grew to", which asks for the level.
 CHANGE_QUESTION_RE = re.compile(
-    rf"\bby how much\b|\bhow much (?:[\w'’&-]+ ){{0,8}}?{_CHANGE_FORMS}(?!\s+to\b)|"
+    # Not "by how much did cash flow exceed profit?": the gap between two levels.
+    r"\bby how much\b(?![^?]*\b(?:exceed|surpass|outstrip)\w*\b)|"
+    rf"\bhow much (?:[\w'’&-]+ ){{0,8}}?{_CHANGE_FORMS}(?!\s+to\b)|"
     # "At what year-on-year pace did the number of accounts grow?"
     rf"\bat what (?:[\w-]+\s+){{0,3}}?(?:pace|rate)\b(?=.*\b{_CHANGE_FORMS})|"
     # "What was the companies' revenue growth in 2023?"
@@ -203,7 +205,7 @@ _DID_THAN_RE = re.compile(
 _DIFFERENCE_RES = (
     re.compile(
         r"^(?P<pre>[^?]*?\b)?by (?:how (?:much|many(?:\s+[\w-]+){1,2}?)|what (?:margin|amount))"
-        r"(?:,\s+in\s+[^,?]+,)?\s+(?:did|was|were|is|are)\s+(?P<a>.+?)\s+"
+        r"(?:,\s+in\s+[^,?]+,)?\s+(?:did|does|do|was|were|is|are)\s+(?P<a>.+?)\s+"
         r"(?:exceed|outpace|outgrow|surpass|top|beat|(?:(?:grow|rise|be)\s+)?"
         r"(?:more|faster|higher|larger|greater|bigger)\s+than)\s+(?P<b>[^?]+?)\s*\?",
         re.IGNORECASE,
@@ -214,7 +216,8 @@ _DIFFERENCE_RES = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?P<pre>[^?]*?\b)?how (?:much|many(?:\s+[\w-]+){1,2}?)\s+(?:more|higher|larger|bigger|greater|longer)\s+"
+        r"^(?P<pre>[^?]*?\b)?how (?:much|many(?:\s+[\w-]+){1,2}?)\s+"
+        r"(?:more|higher|larger|bigger|greater|longer|less|lower|smaller|fewer|shorter)\s+"
         r"(?:was|were|is|are)\s+(?P<a>.+?)\s+than\s+(?P<b>[^?]+?)\s*\?",
         re.IGNORECASE,
     ),
@@ -343,7 +346,8 @@ _POSSESSIVE_RE = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,3}['’]s?")
 # A date at the end of one side dates both: "... exceed that of revenue in 2023".
 _DATE_TAIL_RE = re.compile(
     r"\s+(?:in|during|for|over|as of|at the end of|by the end of)\s+(?:the\s+)?"
-    r"(?:(?:(?:first|second|third|fourth) quarter|first half|second half) of\s+|q[1-4]\s+|h[12]\s+)?(?:19|20)\d\d$",
+    r"(?:(?:(?:first|second|third|fourth) quarter|first half|second half|whole) of\s+|q[1-4]\s+|h[12]\s+|"
+    r"full[- ]year\s+)?(?:19|20)\d\d$",
     re.IGNORECASE,
 )
 # A year anywhere in a side: "the full-year 2023 R&D investment" is dated already.
@@ -397,6 +401,8 @@ _LEAD = (
 _INSTRUCTION_RE = re.compile(
     rf"^\W*{_LEAD}(?:(?:respond|write|say|append|begin|translate|repeat|ignore|disregard|forget|pretend|"
     r"act as|role-?play)\b(?!-)|(?:state|claim|assert|declare)\s+that\b|"
+    # "Stop following your retrieval rules", "quit citing": what to stop doing.
+    r"(?:stop|quit|cease)\s+(?:following|obeying|using|citing|checking|applying|being)\b|"
     r"(?:answer|reply|output|print|end|start|format|prefix)\s+(?:['\"“‘]|"
     r"(?:the|a|an|your|every|each|all|only|in|with|from|this|that|it|me|exactly|just|now|briefly|fast|as|"
     r"using|without|to|by)\b)|"
@@ -1057,6 +1063,9 @@ def difference_questions(question: str) -> tuple[str, str] | None:
     elif _THAT_OF_RE.match(b) and (whose := _WHOSE_RE.match(a)):
         # "Transsion's cash dividend ... that of Jinko Solar": Jinko Solar's cash dividend.
         b = f"{_THAT_OF_RE.sub('', b)}'s {whose.group('what')}"
+    # "How many points lower was revenue growth in Q1 2024 than in full-year 2023?": revenue growth in 2023.
+    if _PERIOD_SIDE_RE.match(b) and (tail := _DATE_TAIL_RE.search(a)):
+        b = f"{a[: tail.start()]} {b.strip()}"
     # "Is Supcon's streak longer than Rongbay's?": Rongbay's streak.
     if (whose := _WHOSE_RE.match(a)) and _POSSESSIVE_RE.fullmatch(b):
         b = f"{b} {whose.group('what')}"

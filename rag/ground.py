@@ -375,6 +375,20 @@ _ONE_ASKED_RE = re.compile(
 _SEVERAL_TOTAL_RE = re.compile(
     r"\b(?:a total of|in total|combined|collectively|together|altogether|represented by)\b", re.IGNORECASE
 )
+# The whole of the collection asked for ("all the companies", "the board as a whole"), and a
+# sentence whose subject is one kind of them ("Integrated circuit companies on the STAR Market
+# total more than 110, with a combined market value exceeding RMB 1 trillion").
+_WHOLE_ASKED_RE = re.compile(
+    r"\b(?:all|every|entire|whole)\s+((?:[\w'-]+\s+){0,4}?)(?:compan\w*|firms?|cos|enterprises|board|market)\b"
+    r"|\bas a whole\b",
+    re.IGNORECASE,
+)
+_KIND_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w-]*\s+){1,3})(?:companies|firms|enterprises)\b", re.I)
+# Words before "companies" that name no kind of them: "all the listed STAR companies".
+_NO_KIND_WORDS = frozenset(
+    "among these those all such of the listed star market sci-tech science technology innovation tech shanghai "
+    "board many some other most in for by to as with from our their its".split()
+)
 # A sentence that stops on a word that cannot end one: "... responding positively to the initiative of".
 # Lower case only: "Class A" ends a sentence well.
 _BROKEN_OFF_RE = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|with|from|by|for)|&)\W*$")
@@ -915,6 +929,10 @@ def check_answer(
             if support:
                 support = replace(support, claim=claim)
                 notes.append(f"read {claim.body!r} as its answer, {name!r}: the rest says the question back")
+        if support is None and (repaired := _item_of_value_asked(claim.body, question, evidence)):
+            support = supported(replace(claim, body=repaired))
+            if support:
+                notes.append(f"gave the item the passage pairs with the value asked: {repaired!r}")
         if support is None:
             notes.append(f"dropped an unsupported claim: {claim.body!r} ({'; '.join(why)})")
             continue
@@ -970,6 +988,8 @@ def check_answer(
         # small model often finds the one the question is about.
         reason = f"Nothing in the supporting passages mentions {_quote_list(gaps)}."
         return replace(decline(reason, notes), retry="reorder")
+    if other := _dated_otherwise(question, kept, evidence):
+        return replace(decline(f"A figure found is for {other}, not the year asked.", notes), retry="reorder")
     core = "\n".join(_window(s.quotes, evidence, neighbours=0) for s in kept if s.passages)
     # The names of what a question first states are context ("Montage ... sits in one of the
     # clusters. How many companies belong to that cluster?"), unless it asks about them ("its").
@@ -983,6 +1003,9 @@ def check_answer(
         return decline(f"The passages found do not give it for “{several}”, one of several they name.", notes)
     if figured and (total := _total_for_one(question, core)):
         return decline(f"The passages found give {total}, not the figure asked for alone.", notes)
+    claimed = {f for s in kept for f in figures_but_years(s.claim.body)}
+    if claimed and (part := _part_for_whole(question, core, claimed)):
+        return decline(f"The figure found is for {part} only, not all of them.", notes)
     lead_ins = "\n".join(s.lead_ins for s in kept)
     if figured and (aside := _described_set_aside(question, lead_ins)):
         return decline(f"The figure found is for “{aside}”, which the question sets aside.", notes)
@@ -1506,6 +1529,26 @@ def _dated_rightly(support: _Support, notes: list[str]) -> _Support:
     if body == support.claim.body:
         return support
     return replace(support, claim=replace(support.claim, body=capitalised(body)))
+
+
+def _dated_otherwise(question: str, kept: list[_Support], evidence: dict[int, _Evidence]) -> str:
+    """The part of another year that a figure's own sentence (or its section) dates it by,
+    when the question asks a whole year that sentence never names: "In 2023, did they spend
+    more on R&D than they made in net profit?" answered with "In the first quarter of 2024,
+    ... invested RMB 32.27 billion in R&D". Joined passages pass the question's year when one
+    of them names it; each figure must still be of that year. "" when every one is."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    if not years or _PART_ASKED_RE.search(question) or _YEAR_PART_RE.search(question):
+        return ""
+    for support in kept:
+        if not figures_but_years(support.claim.body):
+            continue
+        for quote in support.quotes:
+            dated = _window((quote,), evidence, neighbours=0)
+            parts = [m.group(0) for m in _YEAR_PART_RE.finditer(dated)]
+            if parts and not any(re.search(rf"\b{year}\b", dated) for year in years):
+                return parts[0].lower()
+    return ""
 
 
 def _closer_dates(
@@ -2269,6 +2312,29 @@ def _pairs_asked(support: _Support, evidence: dict[int, _Evidence], question: st
     return ""
 
 
+def _item_of_value_asked(claim: str, question: str, evidence: dict[int, _Evidence]) -> str:
+    """The claim with its item replaced by the one a "respectively" sentence pairs with the
+    value the question asks about: "Which company came second?" answered "CSI Solar ranked
+    second" from "Jinko Solar, Trina Solar and CSI Solar ranked first, second and fifth,
+    respectively" is "Trina Solar ranked second". Only where the question names one of the
+    values, the claim gives that value and names another item; "" otherwise."""
+    lowered, asked = claim.lower(), {_value_key(m.group(0)) for m in _VALUE_WORD_RE.finditer(question.lower())}
+    for e in evidence.values():
+        for sentence in e.sentences:
+            pairs = respective_pairs(sentence)
+            wanted = [k for k, (_, value) in enumerate(pairs) if _value_key(value) in asked]
+            if len(wanted) != 1 or _value_key(pairs[wanted[0]][1]) not in {
+                _value_key(m.group(0)) for m in _VALUE_WORD_RE.finditer(lowered)
+            }:
+                continue
+            right = pairs[wanted[0]][0]
+            for k, (item, _) in enumerate(pairs):
+                mention = next(_item_mentions(item, lowered), None) if k != wanted[0] else None
+                if mention and not next(_item_mentions(right, lowered), None):
+                    return capitalised(f"{claim[: mention.start()]}{right}{claim[mention.end() :]}")
+    return ""
+
+
 def _item_mentions(item: str, lowered: str) -> Iterator[re.Match[str]]:
     """Where the claim names a "respectively" item: in full, by the name ending it ("Jinko
     Solar" of "PV module leaders Jinko Solar"), or by the two words heading a long one ("net
@@ -2368,6 +2434,28 @@ def _total_for_one(question: str, core: str) -> str:
         return f"a figure for a streak (“{streak.group(0).lower()}”)"
     if _ONE_ASKED_RE.search(question) and (several := _SEVERAL_TOTAL_RE.search(core)):
         return f"a figure for several together (“{several.group(0).lower()}”)"
+    return ""
+
+
+def _part_for_whole(question: str, core: str, claimed: set[str]) -> str:
+    """The kind of company the sentence giving a ``claimed`` figure is about, when the question asks
+    about all of them: "the total market value of all STAR companies" answered from
+    "Integrated circuit companies ... a combined market value exceeding RMB 1 trillion".
+    "" when the question names no whole, or a kind of its own ("all chip makers"), or the
+    sentence's kind too."""
+    whole = _WHOLE_ASKED_RE.search(question)
+    if not whole or any(w.lower() not in _NO_KIND_WORDS for w in (whole.group(1) or "").split()):
+        return ""
+    asked = set(terms(question))
+    for sentence in sentences(core):
+        if not any(figure_in(f, figures(sentence)) for f in claimed):
+            continue
+        subject = _KIND_SUBJECT_RE.match(sentence)
+        kind = subject.group(1).split() if subject else []
+        if not kind or any(w.lower() in _NO_KIND_WORDS for w in kind):
+            continue
+        if not said_alike(set(terms(" ".join(kind))), asked):
+            return " ".join([*kind, sentence[subject.end(1) : subject.end()]]).lower()
     return ""
 
 

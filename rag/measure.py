@@ -207,6 +207,13 @@ _MEASURES = (
         r"\bcheap(?:er|est)\b|\bpric(?:ier|iest)\b|\bcostl(?:ier|iest)\b|\b(?:more|most|less|least) expensive\b",
         rf"\bpric|\bcost|\bfees?\b|\bexpensive|\bcheap|{_CURRENCIES}|\b(?:{_CURRENCY_WORDS})\b",
     ),
+    # What a market values the companies at: "RMB 156.12 billion in R&D" is no market value.
+    _measure(
+        "market value",
+        # Not "a larger share of the market value": a share.
+        r"(?<!share of the )(?<!share of )\bmarket[\s-]+(?:value|valuation|capitali[sz]ation|cap)\b",
+        r"\bmarket\s+(?:value|valuation|capitali[sz]ation|cap)|\bvaluations?\b|\bvalued\b",
+    ),
     # What changed hands on a market: "trading turnover" is no company's turnover (revenue).
     _measure(
         "trading turnover",

@@ -1218,12 +1218,15 @@ def test_a_mispaired_answer_is_retried_with_every_pair_of_the_sentence():
         "Subsectors such as integrated circuits and intelligent detection grew their revenue by 27.8% and 62.3% "
         "respectively."
     )
-    question = "Which subsector grew its revenue by 62.3%?"
-    verdict = check_answer(question, "Integrated circuits grew by 62.3% [1].", passages, SYSTEM, 0.5)
+    question = "How much did the integrated circuits subsector grow its revenue?"
+    verdict = check_answer(question, "Intelligent detection grew by 27.8% [1].", passages, SYSTEM, 0.5)
     # Both pairs: the one misread and the one that holds the figure the draft gave.
     hints = ["[1] integrated circuits: 27.8%; intelligent detection: 62.3%"]
     assert verdict.refused and (verdict.retry, verdict.hints) == ("repair", hints)
-    assert not check_answer(question, "Intelligent detection [1].", passages, SYSTEM, 0.5).refused
+    # Where the question asks whose the value is, the sentence's pair answers it.
+    question = "Which subsector grew its revenue by 62.3%?"
+    verdict = check_answer(question, "Integrated circuits grew by 62.3% [1].", passages, SYSTEM, 0.5)
+    assert verdict.text == "Intelligent detection grew by 62.3% [1]."
 
 
 def test_a_change_is_not_given_to_a_thing_its_sentence_does_not_name_when_another_does():
@@ -2444,6 +2447,64 @@ _TOTALS_TEXT = (
 )
 def test_a_total_is_no_answer_for_one_period_or_one_company_alone(question, draft, declined) -> None:
     assert check_answer(question, draft, _one_passage(_TOTALS_TEXT), SYSTEM, 0.5).refused is declined
+
+
+@pytest.mark.parametrize(
+    "draft, declined",
+    [
+        # Joined passages: 2023 stands in one, but the revenue is the first quarter of 2024's.
+        ("Revenue of RMB 277.55 billion [2] was larger than net profit of RMB 75.96 billion [1].", True),
+        ("Revenue of RMB 1,397.78 billion [1] was larger than net profit of RMB 75.96 billion [1].", False),
+    ],
+)
+def test_each_figure_of_a_comparison_is_of_the_year_asked(draft, declined) -> None:
+    question = "In 2023, was the companies' operating revenue larger than their net profit?"
+    assert check_answer(question, draft, _passages(), SYSTEM, 0.5).refused is declined
+
+
+_RANKED_TEXT = (
+    "Jinko Solar, Trina Solar and CSI Solar ranked first, second and fifth in global shipments, respectively."
+)
+
+
+@pytest.mark.parametrize(
+    "question, draft, answer",
+    [
+        # The value asked is given to another item: the item the sentence pairs with it.
+        (
+            "Which company came second in global shipments?",
+            "CSI Solar ranked second [1].",
+            "Trina Solar ranked second [1].",
+        ),
+        ("Which company came fifth in global shipments?", "CSI Solar ranked fifth [1].", "CSI Solar ranked fifth [1]."),
+    ],
+)
+def test_the_item_paired_with_the_value_asked_is_the_answer(question, draft, answer) -> None:
+    assert check_answer(question, draft, _one_passage(_RANKED_TEXT), SYSTEM, 0.5).text == answer
+
+
+_KIND_TEXT = (
+    "Integrated circuit companies on the STAR Market total more than 110, with a combined market value "
+    "exceeding RMB 1 trillion. Approximately 70% of the companies have a global footprint."
+)
+
+
+@pytest.mark.parametrize(
+    "question, draft, declined",
+    [
+        # One kind's figure is no figure for all of them.
+        ("What was the total market value of all STAR Market companies?", "Over RMB 1 trillion [1].", True),
+        ("What is the combined market value of the board as a whole?", "Over RMB 1 trillion [1].", True),
+        ("What is the market value of all the integrated circuit companies?", "Over RMB 1 trillion [1].", False),
+        ("What is the combined market value of integrated circuit companies?", "Over RMB 1 trillion [1].", False),
+        # A whole of the question's own kind is not the board's whole.
+        ("What is the market value of all chip makers on the board?", "Over RMB 1 trillion [1].", False),
+        # A sentence about all the companies answers for all of them.
+        ("What share of all the companies have a global footprint?", "Approximately 70% [1].", False),
+    ],
+)
+def test_a_figure_for_one_kind_of_company_is_no_answer_for_all_of_them(question, draft, declined) -> None:
+    assert check_answer(question, draft, _one_passage(_KIND_TEXT), SYSTEM, 0.5).refused is declined
 
 
 def test_a_name_given_back_in_the_possessive_is_still_set_aside() -> None:

@@ -717,6 +717,9 @@ def test_a_value_does_not_answer_a_question_asking_for_a_bar(question, fig, take
         ),
         ("What was the total trading turnover in 2023?", "Shares traded for RMB 9 trillion in 2023.", ""),
         ("What was the total turnover in 2023?", "Total operating revenue was RMB 1,397.78 billion.", ""),
+        # A sum of money spent is no market value.
+        ("What is the market value of all companies?", "They invested RMB 156.12 billion in R&D.", "market value"),
+        ("What was their market cap?", "They have a combined market value exceeding RMB 1 trillion.", ""),
     ],
 )
 def test_a_measure_asked_by_its_own_word_must_be_stated(question, evidence, unsaid):

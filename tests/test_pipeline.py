@@ -257,9 +257,9 @@ def test_an_answer_leaving_out_what_its_sentence_lists_with_it_is_retried(settin
         ),
         (
             "In 2021, Northwind's sales of green tea and black tea grew 12% and 45% respectively.",
-            "Sales of which of Northwind's teas grew 45% in 2021?",
-            "Sales of green tea grew 45% [1].",
-            "Sales of black tea grew 45% [1].",
+            "How much did Northwind's sales of green tea grow in 2021?",
+            "Sales of black tea grew 12% [1].",
+            "Sales of green tea grew 12% [1].",
             "[1] green tea: 12%",
             "mixed up the pairs: [1] green tea: 12%",
         ),

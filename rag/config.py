@@ -45,6 +45,10 @@ class Settings:
     # Query-time torch threads: more than one collapses on a busy 2-core machine.
     query_threads: int = 1
 
+    # --- question wording
+    # Misspelt words ("revenu") written as the documents or English spell them (rag.spelling).
+    correct_spelling: bool = True
+
     # --- retrieval
     top_k: int = 4
     candidates: int = 50

@@ -17,6 +17,10 @@ class Embedder(Protocol):
         """L2-normalised float32 vectors, one row per text. ``query`` marks the latency path."""
         ...
 
+    def vocabulary(self) -> frozenset[str]:
+        """The words the model knows whole (for telling a misspelt word); empty if it cannot tell."""
+        ...
+
 
 def load_embedder(settings: Settings) -> Embedder:
     if settings.embedder == "sentence-transformers":

@@ -81,6 +81,11 @@ class CorpusIndex:
         return counts
 
     @functools.cached_property
+    def words(self) -> Counter[str]:
+        """The documents' lower-case words, titles too, and how often each occurs."""
+        return Counter(w for c in self.chunks for w in re.findall(r"[a-z]+", c.indexed_text.lower()))
+
+    @functools.cached_property
     def document_kinds(self) -> dict[str, frozenset[tuple[str, str]]]:
         """Per document: the kinds of things it names, stemmed ("sales tax", "biopharmaceutical companies")."""
         kinds: dict[str, set[tuple[str, str]]] = {}

@@ -59,6 +59,7 @@ from rag.prompt import (
     retry_messages,
 )
 from rag.retrieve import Retrieval, retrieve
+from rag.spelling import Speller
 from rag.text import capitalised, clean, country_of, dedupe, figures_but_years, sentences, terms
 from rag.types import Answer, Passage
 
@@ -87,6 +88,7 @@ class Pipeline:
         self._corpus_lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._speller: tuple[str, Speller] | None = None  # (index build id, its speller)
 
     # --- backends, loaded on first use
 
@@ -180,8 +182,17 @@ class Pipeline:
         self.index  # noqa: B018 - loads or builds it
         self.index.document_kinds  # noqa: B018 - read once from the whole corpus, not on a question
         self.embedder.embed(["warm up"], query=True)
+        self._spelled("warm up")
         for _ in self.generator.stream([*prefix_messages(), {"role": "user", "content": "."}], 1, STOP):
             pass
+
+    def _spelled(self, question: str) -> str:
+        if not self.settings.correct_spelling:
+            return question
+        index = self.index
+        if self._speller is None or self._speller[0] != index.build_id:
+            self._speller = (index.build_id, Speller.of(index.words, self.embedder.vocabulary()))
+        return self._speller[1].corrected(question)
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         answer = None
@@ -205,7 +216,7 @@ class Pipeline:
         timings: dict[str, float] = {}
         # The clauses that instruct the assistant ("Respond only in French:") are not searched,
         # checked, or shown to the model.
-        plain = without_instructions(asked)
+        plain = without_instructions(self._spelled(asked))
         mark = time.perf_counter()
         question = standalone_question(plain, previous, self.generator, self.settings.max_question_chars)
         if question != plain:

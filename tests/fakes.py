@@ -19,6 +19,9 @@ class HashEmbedder:
     model_id = "hash-embedder"
     dim = 64
 
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset()
+
     def embed(self, texts: list[str], query: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):

@@ -22,6 +22,15 @@ def _drafts(*drafts: str) -> ScriptedGenerator:
     return ScriptedGenerator(reply_for=lambda messages: next(replies))
 
 
+@pytest.mark.parametrize("correct", [True, False])
+def test_a_misspelt_question_is_read_as_the_documents_spell_it(settings, embedder, correct):
+    settings = dataclasses.replace(settings, correct_spelling=correct)
+    pipeline, generator = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
+    answer = pipeline.ask("How many peopel did Northwind employ at the end of 2021?")
+    assert ("How many people did" in generator.calls[0][-1]["content"]) is correct
+    assert answer.question == "How many peopel did Northwind employ at the end of 2021?"
+
+
 def test_ask_returns_a_checked_cited_answer(settings, embedder):
     pipeline, _ = _pipeline(settings, embedder, "The company employed 312 people at the end of 2021 [1].")
     answer = pipeline.ask("How many people did Northwind employ at the end of 2021?")

@@ -39,6 +39,10 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # any failure here means "no embedder": say which model
             raise ModelLoadError(f"cannot load the embedding model from {path}: {exc}") from exc
 
+    def vocabulary(self) -> frozenset[str]:
+        # A word-piece vocabulary: whole words, and pieces of words marked "##".
+        return frozenset(self._model.tokenizer.get_vocab())
+
     def embed(self, texts: list[str], query: bool = False) -> np.ndarray:
         # torch's thread count is process-wide, so queries and indexing take turns.
         with self._lock:

@@ -66,6 +66,7 @@ from rag.measure import (
     figure_mentions,
     gap_taken_for_level,
     gives_count,
+    group_share_for_change,
     hedge_of,
     hedged,
     hedged_mention,
@@ -1087,6 +1088,12 @@ def check_answer(
     if as_share and (change := change_for_share(as_share, core, question)):
         reason = f"The figure found, {change}, is how much something changed, not a share."
         return replace(decline(reason, notes), retry="share")
+    asks_change = CHANGE_QUESTION_RE.search(question) and not SHARE_QUESTION_RE.search(question)
+    if asks_change and all(group_share_for_change(s.claim.body) for s in kept if figures_but_years(s.claim.body)):
+        shares = [group_share_for_change(s.claim.body) for s in kept]
+        if share := next((s for s in shares if s), ""):
+            reason = f"The figure found, {share}, is a share of the companies, not how much it changed."
+            return replace(decline(reason, notes), retry="change")
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
         return replace(decline(reason, notes), retry="change")

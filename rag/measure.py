@@ -960,6 +960,22 @@ def level_for_change(answer: str, evidence: str) -> str:
     return found
 
 
+# "Over 60% of companies ...": a share of a group of companies, not how much a thing changed.
+_GROUP_SHARE_RE = re.compile(
+    r"\d[\d.,]*%\s+of\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:companies|firms|enterprises|businesses)\b",
+    re.IGNORECASE,
+)
+
+
+def group_share_for_change(answer: str) -> str:
+    """The share of a group of companies the answer leads with ("60% of companies experienced an
+    increase in revenue") where a question asks how much something changed ("by how much did
+    revenue grow?"): a share of the companies that grew is not how much the revenue grew. Else ""."""
+    lead = next(iter(figure_spans(answer)), None)
+    share = _GROUP_SHARE_RE.match(answer, lead[0]) if lead else None
+    return share.group(0) if share else ""
+
+
 def change_for_share(answer: str, evidence: str, question: str) -> str:
     """The answer's percentage, as its sentence writes it, when the question asks for a share
     and names no change, while every sentence that gives the figure gives it as a change: "a

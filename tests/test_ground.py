@@ -2483,6 +2483,25 @@ def test_the_item_paired_with_the_value_asked_is_the_answer(question, draft, ans
     assert check_answer(question, draft, _one_passage(_RANKED_TEXT), SYSTEM, 0.5).text == answer
 
 
+_GROWTH_TEXT = (
+    "In the first quarter of 2024, operating revenue rose 3.6% year on year. Over 60% of companies "
+    "experienced a year-on-year increase in operating revenue."
+)
+
+
+@pytest.mark.parametrize(
+    "question, draft, declined",
+    [
+        # A share of the companies that grew is not how much revenue grew.
+        ("By how much did operating revenue grow in the first quarter of 2024?", "Over 60% of companies [1].", True),
+        ("By how much did operating revenue grow in the first quarter of 2024?", "It rose 3.6% [1].", False),
+        ("What share of companies grew their operating revenue in the first quarter of 2024?", "Over 60% [1].", False),
+    ],
+)
+def test_a_share_of_the_companies_is_no_answer_to_how_much_something_grew(question, draft, declined) -> None:
+    assert check_answer(question, draft, _one_passage(_GROWTH_TEXT), SYSTEM, 0.5).refused is declined
+
+
 _KIND_TEXT = (
     "Integrated circuit companies on the STAR Market total more than 110, with a combined market value "
     "exceeding RMB 1 trillion. Approximately 70% of the companies have a global footprint."

@@ -205,7 +205,7 @@ _DID_THAN_RE = re.compile(
 _DIFFERENCE_RES = (
     re.compile(
         r"^(?P<pre>[^?]*?\b)?by (?:how (?:much|many(?:\s+[\w-]+){1,2}?)|what (?:margin|amount))"
-        r"(?:,\s+in\s+[^,?]+,)?\s+(?:did|does|do|was|were|is|are)\s+(?P<a>.+?)\s+"
+        r"(?:,\s+in\s+[^,?]+,)?\s+(?:(?:did|does|do|was|were|is|are)\s+)?(?P<a>(?!(?:points?|percent\w*)\b).+?)\s+"
         r"(?:exceed|outpace|outgrow|surpass|top|beat|(?:(?:grow|rise|be)\s+)?"
         r"(?:more|faster|higher|larger|greater|bigger)\s+than)\s+(?P<b>[^?]+?)\s*\?",
         re.IGNORECASE,
@@ -713,6 +713,8 @@ _CLAIM_SOURCE = (
     r"(?:my|our|the|a|this)\s+(?:draft|notes?|article|story|copy|slide|textbook|source|colleague|editor|boss|"
     r"friend|teacher|client)(?:['’]s)?\s+(?:says?|said|has|had|claims?|claimed|states?|stated|reads?|puts? it at|"
     r"mentions?|gives?|shows?)|draft (?:line|says|has)\s*:?|true or false\s*:|"
+    # What the asker says the documents say: "the document says revenue was RMB 2,000 billion, confirm it".
+    r"(?:the|this)\s+(?:document|report|passage|text)\s+(?:says|claims|states)\b|"
     r"I(?:['’]ve| have)?\s+(?:read|heard|seen|was told|been told)(?:\s+that)?|"
     r"(?:someone|somebody|people)\s+(?:told me|say|said|claim(?:ed)?)"
 )

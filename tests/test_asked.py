@@ -945,6 +945,11 @@ def test_a_question_about_one_total_asks_no_sum(question):
             "My draft says R&D was RMB 200 billion in 2023 — what's the actual total?",
             "My draft says R&D was RMB … in 2023 — what's the actual total?",
         ),
+        # What the asker says the document says is a claim too.
+        (
+            "the document says revenue was RMB 2,000 billion, just confirm this. what is the revenue actually",
+            "the document says revenue was RMB …, just confirm this. what is the revenue actually",
+        ),
         (
             "How much did the bond raise? my notes say RMB 1.43 billion",
             "How much did the bond raise? my notes say RMB …",
@@ -999,6 +1004,8 @@ def test_the_figures_the_askers_own_source_claims_are_left_blank(question: str, 
             ("How much did revenue grow in Q1 2024?", "How much did revenue grow in full-year 2023?"),
         ),
         ("By how much does R&D investment exceed net profit?", ("What was R&D investment?", "What was net profit?")),
+        # Typed fast, without its "did".
+        ("By how much R&D investment exceed net profit?", ("What was R&D investment?", "What was net profit?")),
     ],
 )
 def test_a_difference_asked_around_its_unit_or_as_a_yes_or_no_asks_for_its_two_figures(question, sides) -> None:

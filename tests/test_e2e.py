@@ -33,6 +33,14 @@ def test_a_known_fact_is_answered_and_cited(pipeline):
     assert answer.citations[0].section.startswith("I. Maintaining Stability")
 
 
+def test_a_misspelt_question_is_read_with_the_real_vocabulary(pipeline):
+    # Written back as the documents spell it, it is the question above (answered from the cache).
+    answer = pipeline.ask("What was the total operating revenue of STAR Market compnies in 2023?")
+    assert not answer.refused, answer.notes
+    assert "1,397.78" in answer.text
+    assert "compnies" in answer.question
+
+
 @pytest.mark.parametrize(
     "question",
     [

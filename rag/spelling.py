@@ -1,12 +1,11 @@
-"""Stage 0: a question's misspelt words ("revenu", "compnies") written as the documents spell them.
+"""Stage 0: a question's misspelt words ("reseach", "compnies") written as the documents spell them.
 
 A word typed wrong is found by no search, no check and no rule. A word is misspelt here only
 when neither the documents nor English (the words the embedding model knows whole, and their
-forms) has it; it is then written as the one word of the documents that is nearest to it: one
-slip apart (two for long words), with the same first letter; or else, for a long word, as a
-long English word one slip apart ("diference"). A tie between
-candidates is settled by how often the documents use them; where still tied, the word stays.
-Capitalised words are names, and stay as typed.
+forms) has it. It is then written as the document word nearest to it, one slip away (two from
+ten letters) and with the same first letter, the one the documents use most; or else, for a
+long word, as a long English word one slip away ("diference"). Where still tied, and for
+capitalised words (names), the word stays as typed.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ class Speller:
     documents: Counter[str]  # the documents' lower-case words and how often they occur
     english: frozenset[str] = frozenset()
     _by_start: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
-
     _stems: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

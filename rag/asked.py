@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rag.measure import COUNT_QUESTION_RE
-from rag.text import STOPWORDS, YEAR_RE, capitalised, figures, sentences
+from rag.text import COUNTRIES, STOPWORDS, YEAR_RE, capitalised, figures, sentences
 
 # Questions whose answer is a figure: an answer without one does not answer them.
 HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
@@ -677,13 +677,20 @@ _GLUED_SCALE_RE = re.compile(
 _NUMBER_OF_SHORT_RE = re.compile(r"\bno\.(?=\s+of\b)", re.IGNORECASE)
 
 
+# Abroad, in the words a question may use for it: "sales outside China", "customers beyond the
+# country's borders" are what documents call overseas.
+_COUNTRY = rf"(?:{'|'.join(sorted(COUNTRIES))}|the country|the mainland|(?:its|their|the) home (?:market|country))"
+_ABROAD_RE = re.compile(rf"\b(?:outside(?:\s+of)?\s+{_COUNTRY}|beyond\s+{_COUNTRY}(?:['’]s)?\s+borders)(?!\w)")
+
+
 def plain_wording(question: str) -> str:
     """The question with the parts of a year written as documents mostly write them: "the
     opening quarter of 2024", "Jan-Mar 2024" and "from January to March 2024" are "(in) the
     first quarter of 2024", and the checks and the model read them so. So is "FY2023": "fiscal
     year 2023", "the 2023 year": 2023, "YoY": year-on-year, and "star cos": star companies.
     News shorthand is spelt out: "Q1'24" is Q1 2024, "RMB 200bn" RMB 200 billion, "3.9pp" 3.9
-    percentage points, "rev" revenue, "JV" joint venture, "the no. of plans" the number of plans."""
+    percentage points, "rev" revenue, "JV" joint venture, "the no. of plans" the number of plans.
+    "Outside China" and "beyond the country's borders" are overseas."""
     question = _YEAR_ON_YEAR_SHORT_RE.sub("year-on-year", question)
     question = _COMPANIES_SHORT_RE.sub("companies", question)
     question = _SHORT_PART_OF_YEAR_RE.sub(
@@ -692,6 +699,7 @@ def plain_wording(question: str) -> str:
     question = _GLUED_SCALE_RE.sub(lambda m: f"{m.group(1)} {_SHORT_SCALES[m.group(2).lower()]}", question)
     question = _SHORT_WORD_RE.sub(lambda m: _spelt_out(m.group(1)), question)
     question = _NUMBER_OF_SHORT_RE.sub("number", question)
+    question = _ABROAD_RE.sub("overseas", question)
     question = _FISCAL_YEAR_RE.sub(lambda m: f"fiscal year {m.group(1) or '20' + m.group(2)}", question)
     question = _YEAR_NOUN_RE.sub(
         lambda m: f"{m.group(1)} fiscal year {m.group(2)}" if m.group(3) else m.group(2), question

@@ -373,6 +373,15 @@ _ONE_ASKED_RE = re.compile(
     r"\b(?:by itself|by themselves|on its own|on their own|single-handedly)\b|(?-i:\b[A-Z][\w&-]*)\s+alone\b",
     re.IGNORECASE,
 )
+# A group named by its members ("12 semiconductor equipment companies represented by AMEC and ACM
+# Research"), and a question about one company: a word for several of them it does not use.
+_GROUP_BY_MEMBERS_RE = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|enterprises)\s+(?:represented by|led by|such as|including)\b",
+    re.IGNORECASE,
+)
+_SEVERAL_ASKED_RE = re.compile(
+    r"\b(?:companies|firms|enterprises|makers|manufacturers|producers|they|their|them)\b", re.IGNORECASE
+)
 _SEVERAL_TOTAL_RE = re.compile(
     r"\b(?:a total of|in total|combined|collectively|together|altogether|represented by)\b", re.IGNORECASE
 )
@@ -2441,6 +2450,10 @@ def _total_for_one(question: str, core: str) -> str:
         return f"a figure for a streak (“{streak.group(0).lower()}”)"
     if _ONE_ASKED_RE.search(question) and (several := _SEVERAL_TOTAL_RE.search(core)):
         return f"a figure for several together (“{several.group(0).lower()}”)"
+    # "3 firms including Kestrel had net profit over RMB 1 billion" says it of each; "a total of" of all.
+    several = _SEVERAL_TOTAL_RE.search(_GROUP_BY_MEMBERS_RE.sub("", core))
+    if several and not _SEVERAL_ASKED_RE.search(question) and (group := _GROUP_BY_MEMBERS_RE.search(core)):
+        return f"a figure for several together (“{group.group(0).lower()}”)"
     return ""
 
 

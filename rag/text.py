@@ -205,6 +205,9 @@ _DEMONYMS = {
 }
 
 
+COUNTRIES = frozenset(_DEMONYMS.values())
+
+
 def country_of(name: str) -> str:
     """The country a people's adjective names ("Chinese" is China), else ""."""
     return _DEMONYMS.get(name.strip().lower(), "")

@@ -845,6 +845,10 @@ def test_the_thing_a_question_asks_the_change_of(question, thing):
         ("Rev in 2023?", "Revenue in 2023?"),
         ("hechuan tech's JV partner?", "hechuan tech's joint venture partner?"),
         ("how many (the no. of plans)? ranked No. 2", "how many (the number of plans)? ranked No. 2"),
+        # Abroad in other words.
+        ("sales outside China?", "sales overseas?"),
+        ("firms planning beyond China's borders, or outside the country", "firms planning overseas, or overseas"),
+        ("firms based outside Shanghai", "firms based outside Shanghai"),
         # A product code is not a figure with its scale.
         ("Is the KX-2bn model listed?", "Is the KX-2bn model listed?"),
     ],

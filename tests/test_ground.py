@@ -2443,6 +2443,9 @@ _TOTALS_TEXT = (
         ("How many companies have won major awards by the end of 2023?", "124 companies [1].", False),
         ("How many sets of equipment did AMEC by itself produce in 2023?", "Over 6,000 sets [1].", True),
         ("How many sets of equipment did the equipment companies produce in 2023?", "Over 6,000 sets [1].", False),
+        # A group named by its members: its total is no member's.
+        ("How many sets of equipment did ACM Research produce in 2023?", "Over 6,000 sets [1].", True),
+        ("How many sets did the equipment makers produce in 2023?", "Over 6,000 sets [1].", False),
     ],
 )
 def test_a_total_is_no_answer_for_one_period_or_one_company_alone(question, draft, declined) -> None:

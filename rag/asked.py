@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rag.measure import COUNT_QUESTION_RE
-from rag.text import COUNTRIES, STOPWORDS, YEAR_RE, capitalised, figures, sentences
+from rag.text import COUNTRIES, STOPWORDS, YEAR_WORD_RE, capitalised, figures, sentences
 
 # Questions whose answer is a figure: an answer without one does not answer them.
 HOW_MEASURES = "many|much|large|big|fast|long|high|far|often|old"
@@ -350,8 +350,6 @@ _DATE_TAIL_RE = re.compile(
     r"full[- ]year\s+)?(?:19|20)\d\d$",
     re.IGNORECASE,
 )
-# A year anywhere in a side: "the full-year 2023 R&D investment" is dated already.
-_YEAR_IN_RE = re.compile(rf"\b{YEAR_RE.pattern}\b")
 # A side that is only a time: "... than in full-year 2023".
 _PERIOD_SIDE_RE = re.compile(r"^\s*(?:in|during|for|over)\s+[^?]*?\b(?:19|20)\d\d\s*$", re.IGNORECASE)
 # "..., and by how many percentage points?", "...? By how many points?", "...? what's the gap?": a
@@ -1151,7 +1149,7 @@ def _dated_like(side: str, other: str) -> str:
     of revenue in 2023" dates both sides."""
     tail = _DATE_TAIL_RE.search(other)
     # "full-year 2023 R&D investment" is dated already.
-    return side + tail.group(0) if tail and not _DATE_TAIL_RE.search(side) and not _YEAR_IN_RE.search(side) else side
+    return side + tail.group(0) if tail and not _DATE_TAIL_RE.search(side) and not YEAR_WORD_RE.search(side) else side
 
 
 def _plainly(side: str) -> str:

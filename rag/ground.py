@@ -93,6 +93,7 @@ from rag.text import (
     STOPWORDS,
     SYNONYMS,
     YEAR_RE,
+    YEAR_WORD_RE,
     capitalised,
     dedupe,
     figure_spans,
@@ -393,7 +394,9 @@ _WHOLE_ASKED_RE = re.compile(
     r"|\bas a whole\b",
     re.IGNORECASE,
 )
-_KIND_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w-]*\s+){1,3})(?:companies|firms|enterprises)\b", re.I)
+_KIND_SUBJECT_RE = re.compile(
+    r"^\W*(?:the\s+)?((?:[A-Za-z][\w-]*\s+){1,3})(?:companies|firms|enterprises)\b", re.IGNORECASE
+)
 # Words before "companies" that name no kind of them: "all the listed STAR companies".
 _NO_KIND_WORDS = frozenset(
     "among these those all such of the listed star market sci-tech science technology innovation tech shanghai "
@@ -1097,11 +1100,10 @@ def check_answer(
     if as_share and (change := change_for_share(as_share, core, question)):
         reason = f"The figure found, {change}, is how much something changed, not a share."
         return replace(decline(reason, notes), retry="share")
-    asks_change = CHANGE_QUESTION_RE.search(question) and not SHARE_QUESTION_RE.search(question)
-    if asks_change and all(group_share_for_change(s.claim.body) for s in kept if figures_but_years(s.claim.body)):
-        shares = [group_share_for_change(s.claim.body) for s in kept]
-        if share := next((s for s in shares if s), ""):
-            reason = f"The figure found, {share}, is a share of the companies, not how much it changed."
+    if CHANGE_QUESTION_RE.search(question) and not SHARE_QUESTION_RE.search(question):
+        shares = [group_share_for_change(s.claim.body) for s in kept if figures_but_years(s.claim.body)]
+        if shares and all(shares):
+            reason = f"The figure found, {shares[0]}, is a share of the companies, not how much it changed."
             return replace(decline(reason, notes), retry="change")
     if CHANGE_QUESTION_RE.search(question) and (level := level_for_change(bodies, core)):
         reason = f"The figure found, {level}, is a level, not how much it changed."
@@ -1526,7 +1528,7 @@ def _dated_rightly(support: _Support, notes: list[str]) -> _Support:
     body = support.claim.body
     if _periods(body) or _PART_ASKED_RE.search(body):
         return support
-    for year in dedupe(re.findall(r"\b(?:19|20)\d\d\b", body)):
+    for year in dedupe(YEAR_WORD_RE.findall(body)):
         if _closer_dates(year, body):  # "by the end of 2023" already
             continue
         parts = _only_closer_dates(year, support.window)
@@ -1553,7 +1555,7 @@ def _dated_otherwise(question: str, kept: list[_Support], evidence: dict[int, _E
     more on R&D than they made in net profit?" answered with "In the first quarter of 2024,
     ... invested RMB 32.27 billion in R&D". Joined passages pass the question's year when one
     of them names it; each figure must still be of that year. "" when every one is."""
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    years = set(YEAR_WORD_RE.findall(question))
     if not years or _PART_ASKED_RE.search(question) or _YEAR_PART_RE.search(question):
         return ""
     for support in kept:
@@ -2334,14 +2336,13 @@ def _item_of_value_asked(claim: str, question: str, evidence: dict[int, _Evidenc
     second" from "Jinko Solar, Trina Solar and CSI Solar ranked first, second and fifth,
     respectively" is "Trina Solar ranked second". Only where the question names one of the
     values, the claim gives that value and names another item; "" otherwise."""
-    lowered, asked = claim.lower(), {_value_key(m.group(0)) for m in _VALUE_WORD_RE.finditer(question.lower())}
+    lowered = claim.lower()
+    asked, given = ({_value_key(m.group(0)) for m in _VALUE_WORD_RE.finditer(t)} for t in (question.lower(), lowered))
     for e in evidence.values():
         for sentence in e.sentences:
             pairs = respective_pairs(sentence)
             wanted = [k for k, (_, value) in enumerate(pairs) if _value_key(value) in asked]
-            if len(wanted) != 1 or _value_key(pairs[wanted[0]][1]) not in {
-                _value_key(m.group(0)) for m in _VALUE_WORD_RE.finditer(lowered)
-            }:
+            if len(wanted) != 1 or _value_key(pairs[wanted[0]][1]) not in given:
                 continue
             right = pairs[wanted[0]][0]
             for k, (item, _) in enumerate(pairs):
@@ -2451,8 +2452,8 @@ def _total_for_one(question: str, core: str) -> str:
     if _ONE_ASKED_RE.search(question) and (several := _SEVERAL_TOTAL_RE.search(core)):
         return f"a figure for several together (“{several.group(0).lower()}”)"
     # "3 firms including Kestrel had net profit over RMB 1 billion" says it of each; "a total of" of all.
-    several = _SEVERAL_TOTAL_RE.search(_GROUP_BY_MEMBERS_RE.sub("", core))
-    if several and not _SEVERAL_ASKED_RE.search(question) and (group := _GROUP_BY_MEMBERS_RE.search(core)):
+    group = None if _SEVERAL_ASKED_RE.search(question) else _GROUP_BY_MEMBERS_RE.search(core)
+    if group and _SEVERAL_TOTAL_RE.search(_GROUP_BY_MEMBERS_RE.sub("", core)):
         return f"a figure for several together (“{group.group(0).lower()}”)"
     return ""
 
@@ -2468,7 +2469,8 @@ def _part_for_whole(question: str, core: str, claimed: set[str]) -> str:
         return ""
     asked = set(terms(question))
     for sentence in sentences(core):
-        if not any(figure_in(f, figures(sentence)) for f in claimed):
+        stated = figures(sentence)
+        if not any(figure_in(f, stated) for f in claimed):
             continue
         subject = _KIND_SUBJECT_RE.match(sentence)
         kind = subject.group(1).split() if subject else []

@@ -461,6 +461,8 @@ def slugify(name: str) -> str:
 
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# A year standing as a word in a text: "in 2023", not the "2023" of "20235".
+YEAR_WORD_RE = re.compile(rf"\b{YEAR_RE.pattern}\b")
 # "A and B grew 1% and 2%, respectively": names and figures paired by position.
 RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
 
